@@ -1,0 +1,17 @@
+import type { HireflowDb } from './openDatabase.ts';
+
+/**
+ * Builds a set of prepared statements once per database and returns it on every later call, so
+ * repository functions stay plain functions of `db` while the hot path never re-parses SQL.
+ */
+export function preparedFor<T>(build: (db: HireflowDb) => T): (db: HireflowDb) => T {
+  const cache = new WeakMap<HireflowDb, T>();
+  return (db) => {
+    let statements = cache.get(db);
+    if (statements === undefined) {
+      statements = build(db);
+      cache.set(db, statements);
+    }
+    return statements;
+  };
+}
