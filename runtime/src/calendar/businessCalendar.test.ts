@@ -147,6 +147,13 @@ describe('working days and holidays', () => {
     ).toEqual(new Date('2026-09-01T10:00:00+01:00'));
   });
 
+  it('counts every day of a holiday the library gives as several days long', () => {
+    // Armenia's New Year holiday spans 1–2 January in one entry.
+    const yerevan = calendar({ timeZone: 'Asia/Yerevan', holidays: { country: 'AM' } });
+    expect(yerevan.holidayName(new Date('2026-01-02T12:00:00+04:00'))).toBe("New Year's Day");
+    expect(yerevan.isWorkingDay(new Date('2026-01-02T12:00:00+04:00'))).toBe(false);
+  });
+
   it('adds company days off from extraHolidays', () => {
     const withBridgeDay = calendar({
       timeZone: 'America/New_York',
