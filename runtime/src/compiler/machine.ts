@@ -1,7 +1,7 @@
 import { type AnyStateMachine, assign, setup } from 'xstate';
-import { createBusinessCalendar } from '../calendar/index.ts';
+import { type BusinessCalendar, createBusinessCalendar } from '../calendar/index.ts';
 import { evaluateGuard } from '../expr/index.ts';
-import type { Recipient } from '../model/index.ts';
+import type { CalendarSpec, Recipient } from '../model/index.ts';
 import {
   approvalGuards,
   approvalUpdates,
@@ -31,6 +31,18 @@ export function celGuard(
   return params.negate ? !verdict.value : verdict.value;
 }
 
+const calendars = new WeakMap<object, BusinessCalendar>();
+
+/** One business calendar per calendar spec object: loading holiday rules is costly. */
+export function calendarFor(spec: CalendarSpec): BusinessCalendar {
+  let calendar = calendars.get(spec);
+  if (!calendar) {
+    calendar = createBusinessCalendar(spec);
+    calendars.set(spec, calendar);
+  }
+  return calendar;
+}
+
 /** Due time of a timer started by `event`, in business time; used for in-memory runs (simulator). */
 export function timerDueAt(
   definition: MachineDefinition,
@@ -45,7 +57,7 @@ export function timerDueAt(
   const fromValue = timer.from ? getPath(context, timer.from) : undefined;
   const base =
     typeof fromValue === 'string' && !Number.isNaN(Date.parse(fromValue)) ? new Date(fromValue) : start;
-  return createBusinessCalendar(meta.calendar).addDuration(base, timer.after);
+  return calendarFor(meta.calendar).addDuration(base, timer.after);
 }
 
 /**
