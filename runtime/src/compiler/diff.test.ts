@@ -14,7 +14,7 @@ const finals: StateInput[] = [
   { id: 'rejected', kind: 'final', outcome: 'rejected' },
 ];
 
-const context = { level: { type: 'int' }, 'compensation.base': { type: 'double' } };
+const context = { level: { type: 'int' }, 'compensation.base': { type: 'double' } } as const;
 
 /** Version 1: screen → offer approval (manager) → hired. */
 const before = parsed(
