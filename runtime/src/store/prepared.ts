@@ -1,3 +1,4 @@
+import { type Column, type SQL, sql } from 'drizzle-orm';
 import type { HireflowDb } from './openDatabase.ts';
 
 /**
@@ -14,4 +15,12 @@ export function preparedFor<T>(build: (db: HireflowDb) => T): (db: HireflowDb) =
     }
     return statements;
   };
+}
+
+/**
+ * A named placeholder encoded like `column` (JSON columns stringify, custom types map), for the places
+ * whose types do not accept `sql.placeholder` directly (`update().set()`, conflict updates).
+ */
+export function placeholderFor(name: string, column: Column): SQL {
+  return sql`${sql.param(sql.placeholder(name), column)}`;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { JsonValue, Recipient } from '../../model/index.ts';
+import { canonicalJsonText } from './canonicalText.ts';
 import { type JsonObject, subjects, versions, workflows } from './catalog.ts';
 
 /** xstate's snapshot status, mirrored in a column so lists can filter without parsing snapshots. */
@@ -24,7 +25,7 @@ export const instances = sqliteTable(
     /** xstate's persisted snapshot (`actor.getPersistedSnapshot()`), the source of truth for the state. */
     snapshot: text('snapshot', { mode: 'json' }).$type<JsonObject>().notNull(),
     /** Canonical JSON of the state value, so lists can filter by state with an index. */
-    stateValue: text('state_value').notNull(),
+    stateValue: canonicalJsonText('state_value').notNull(),
     status: text('status').$type<InstanceStatus>().notNull().default('active'),
     /** Bumped by every committed step; a write names the revision it read (optimistic concurrency). */
     revision: integer('revision').notNull().default(0),

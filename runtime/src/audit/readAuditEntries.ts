@@ -1,0 +1,38 @@
+import { type HireflowDb, preparedFor } from '../store/index.ts';
+import { toAuditEntry } from './appendAuditEntry.ts';
+import type { StoredAuditFields } from './auditDigest.ts';
+import type { AuditEntry } from './types.ts';
+
+/** Column list mapping stored names to {@link StoredAuditFields}, shared by every audit read. */
+export const AUDIT_COLUMNS = `seq, instance_id as instanceId, idx, workflow_id as workflowId, version_id as versionId,
+  at, actor, kind, event, from_state as fromState, to_state as toState, context_patch as contextPatch, note,
+  prev_hash as prevHash, hash`;
+
+type Row = StoredAuditFields & { hash: string };
+
+const statements = preparedFor(({ sqlite }) => ({
+  ofInstance: sqlite.prepare<[string, number], Row>(
+    `select ${AUDIT_COLUMNS} from audit_entries where instance_id = ? and idx >= ? order by idx`,
+  ),
+  afterSeq: sqlite.prepare<[number, number], Row>(
+    `select ${AUDIT_COLUMNS} from audit_entries where seq > ? order by seq limit ?`,
+  ),
+}));
+
+/** The instance's entries in chain order (from `fromIdx`, default 0): what replay re-runs. */
+export function listAuditEntries(db: HireflowDb, instanceId: string, fromIdx = 0): AuditEntry[] {
+  return statements(db).ofInstance.all(instanceId, fromIdx).map(toAuditEntry);
+}
+
+/** A page of entries of all instances in append order, after `afterSeq` (for export and feeds). */
+export function listAuditEntriesAfter(db: HireflowDb, afterSeq: number, limit = 1000): AuditEntry[] {
+  return statements(db).afterSeq.all(afterSeq, limit).map(toAuditEntry);
+}
+
+/** Streams every entry in append order without loading the log into memory (NDJSON export). */
+export function* iterateAuditEntries(db: HireflowDb, afterSeq = 0): Generator<AuditEntry> {
+  const statement = db.sqlite.prepare<[number], Row>(
+    `select ${AUDIT_COLUMNS} from audit_entries where seq > ? order by seq`,
+  );
+  for (const row of statement.iterate(afterSeq)) yield toAuditEntry(row);
+}

@@ -1,0 +1,200 @@
+import type { HireflowDb } from '../store/index.ts';
+import { hashAuditEntry, type StoredAuditFields } from './auditDigest.ts';
+import { merkleRoot } from './merkleRoot.ts';
+import { GENESIS_HASH } from './types.ts';
+import { headLeaf, latestCheckpoint } from './writeCheckpoint.ts';
+
+/** Why verification stopped. */
+export type VerifyFailureCode =
+  /** An entry is missing before this one (deleted, or the chain does not start at 0). */
+  | 'IDX_GAP'
+  /** prevHash is not the previous entry's hash (entries swapped, removed or forged). */
+  | 'BROKEN_LINK'
+  /** The stored hash is not the hash of the stored content (a field was edited). */
+  | 'HASH_MISMATCH'
+  /** A JSON field is not valid JSON on its own (an attempt to shift bytes between fields). */
+  | 'MALFORMED_ENTRY'
+  /** Append order and chain order disagree. */
+  | 'SEQ_ORDER'
+  /** The latest checkpoint's stored root or size does not match its heads. */
+  | 'CHECKPOINT_ROOT_MISMATCH'
+  /** A head listed in the latest checkpoint is gone (chain truncated or deleted) or changed. */
+  | 'CHECKPOINT_HEAD_MISSING'
+  | 'CHECKPOINT_HEAD_CHANGED'
+  /** An instance exists without a single audit entry (its whole chain was deleted). */
+  | 'INSTANCE_WITHOUT_LOG';
+
+/** The first bad entry found, in instance-id then chain order. */
+export interface VerifyFailure {
+  instanceId: string;
+  /** Null when the entry itself is missing. */
+  seq: number | null;
+  idx: number | null;
+  code: VerifyFailureCode;
+  reason: string;
+}
+
+/** What {@link verify} found. */
+export interface VerifyResult {
+  ok: boolean;
+  entriesChecked: number;
+  instancesChecked: number;
+  /** The checkpoint checked, if any. */
+  checkpointId: number | null;
+  firstBad?: VerifyFailure;
+}
+
+type RawRow = [number, string, number, string, string, string, string, string, string, ...(string | null)[]];
+
+const CHAIN_QUERY = `select seq, instance_id, idx, workflow_id, version_id, at, actor, kind, event,
+  from_state, to_state, context_patch, note, prev_hash, hash from audit_entries order by instance_id, idx`;
+
+/**
+ * Recomputes every instance's hash chain (idx continuity, prevHash links, hashes), then checks the
+ * latest checkpoint: its root recomputes and every head it lists is still in the log with the same
+ * hash, so a whole chain deleted or truncated after the checkpoint is detected. Streams the log.
+ */
+export function verify(db: HireflowDb): VerifyResult {
+  const result: VerifyResult = { ok: true, entriesChecked: 0, instancesChecked: 0, checkpointId: null };
+  const fail = (failure: VerifyFailure): VerifyResult => ({ ...result, ok: false, firstBad: failure });
+
+  let instanceId: string | null = null;
+  let expectedIdx = 0;
+  let expectedPrev = GENESIS_HASH;
+  let lastSeq = 0;
+  for (const raw of db.sqlite.prepare(CHAIN_QUERY).raw().iterate() as IterableIterator<RawRow>) {
+    const row = toStored(raw);
+    const hash = raw[14] as string;
+    if (row.instanceId !== instanceId) {
+      instanceId = row.instanceId;
+      expectedIdx = 0;
+      expectedPrev = GENESIS_HASH;
+      lastSeq = 0;
+      result.instancesChecked++;
+    }
+    const at = { instanceId: row.instanceId, seq: row.seq, idx: row.idx };
+    if (row.idx !== expectedIdx) {
+      return fail({ ...at, code: 'IDX_GAP', reason: `expected entry ${expectedIdx}, found ${row.idx}` });
+    }
+    if (row.prevHash !== expectedPrev) {
+      return fail({ ...at, code: 'BROKEN_LINK', reason: 'prevHash is not the hash of the previous entry' });
+    }
+    if (row.seq <= lastSeq) {
+      return fail({
+        ...at,
+        code: 'SEQ_ORDER',
+        reason: `seq ${row.seq} is not after the previous entry's ${lastSeq}`,
+      });
+    }
+    if (!hasWellFormedJson(row)) {
+      return fail({ ...at, code: 'MALFORMED_ENTRY', reason: 'a JSON field is not valid JSON' });
+    }
+    if (hashAuditEntry(row) !== hash) {
+      return fail({
+        ...at,
+        code: 'HASH_MISMATCH',
+        reason: 'the stored hash does not match the entry content',
+      });
+    }
+    expectedIdx++;
+    expectedPrev = hash;
+    lastSeq = row.seq;
+    result.entriesChecked++;
+  }
+
+  const checkpointFailure = verifyLatestCheckpoint(db, result);
+  if (checkpointFailure) return fail(checkpointFailure);
+
+  const orphan = db.sqlite
+    .prepare<[], { id: string }>(
+      'select id from instances i where not exists (select 1 from audit_entries a where a.instance_id = i.id) order by id limit 1',
+    )
+    .get();
+  if (orphan) {
+    return fail({
+      instanceId: orphan.id,
+      seq: null,
+      idx: null,
+      code: 'INSTANCE_WITHOUT_LOG',
+      reason: 'the instance has no audit entries',
+    });
+  }
+  return result;
+}
+
+function verifyLatestCheckpoint(db: HireflowDb, result: VerifyResult): VerifyFailure | undefined {
+  const checkpoint = latestCheckpoint(db);
+  if (checkpoint === undefined) return undefined;
+  result.checkpointId = checkpoint.id;
+  if (
+    checkpoint.size !== checkpoint.heads.length ||
+    merkleRoot(checkpoint.heads.map(headLeaf)) !== checkpoint.root
+  ) {
+    return {
+      instanceId: '',
+      seq: null,
+      idx: null,
+      code: 'CHECKPOINT_ROOT_MISMATCH',
+      reason: `checkpoint ${checkpoint.id}: the root does not match its heads`,
+    };
+  }
+  const lookup = db.sqlite.prepare<[string, number], { seq: number; hash: string }>(
+    'select seq, hash from audit_entries where instance_id = ? and idx = ?',
+  );
+  for (const [instanceId, idx, hash] of checkpoint.heads) {
+    const found = lookup.get(instanceId, idx);
+    if (found === undefined) {
+      return {
+        instanceId,
+        seq: null,
+        idx,
+        code: 'CHECKPOINT_HEAD_MISSING',
+        reason: `checkpoint ${checkpoint.id} lists entry ${idx}, which is gone`,
+      };
+    }
+    if (found.hash !== hash) {
+      return {
+        instanceId,
+        seq: found.seq,
+        idx,
+        code: 'CHECKPOINT_HEAD_CHANGED',
+        reason: `entry ${idx} differs from the one checkpoint ${checkpoint.id} recorded`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function toStored(raw: RawRow): StoredAuditFields {
+  return {
+    seq: raw[0],
+    instanceId: raw[1],
+    idx: raw[2],
+    workflowId: raw[3],
+    versionId: raw[4],
+    at: raw[5],
+    actor: raw[6],
+    kind: raw[7],
+    event: raw[8],
+    fromState: raw[9] ?? null,
+    toState: raw[10] ?? null,
+    contextPatch: raw[11] ?? null,
+    note: raw[12] ?? null,
+    prevHash: raw[13] as string,
+  };
+}
+
+/**
+ * The digest splices stored JSON texts, so each must be one JSON value on its own; otherwise bytes
+ * could be moved from one field to the next without changing the hash.
+ */
+function hasWellFormedJson(row: StoredAuditFields): boolean {
+  try {
+    for (const text of [row.actor, row.event, row.fromState, row.toState, row.contextPatch]) {
+      if (text !== null) JSON.parse(text);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}

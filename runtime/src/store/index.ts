@@ -1,0 +1,101 @@
+/**
+ * The store: SQLite (WAL, synchronous=FULL) through drizzle, behind repository functions so a
+ * Postgres store can replace it without touching the engine. Node-only.
+ */
+export {
+  type CheckpointMode,
+  DEFAULT_DB_FILE,
+  type HireflowDb,
+  MIGRATIONS_FOLDER,
+  type OpenDatabaseOptions,
+  openDatabase,
+  type WalCheckpointResult,
+} from './openDatabase.ts';
+export { checkPragmas, DEFAULT_BUSY_TIMEOUT_MS } from './pragmas.ts';
+export { preparedFor } from './prepared.ts';
+export {
+  type ApprovalTaskDecision,
+  type ApprovalTaskFilter,
+  type ApprovalTaskRow,
+  cancelApprovalTasks,
+  createApprovalTask,
+  decideApprovalTask,
+  getApprovalTask,
+  listApprovalTasks,
+} from './repositories/approvalTasks.ts';
+export {
+  getIdempotencyRecord,
+  type IdempotencyRecord,
+  pruneIdempotencyRecords,
+  putIdempotencyRecord,
+} from './repositories/idempotency.ts';
+export {
+  getInstance,
+  type InstanceFilter,
+  type InstanceRow,
+  type InstanceUpdate,
+  insertInstance,
+  listInstances,
+  type NewInstance,
+  updateInstanceSnapshot,
+} from './repositories/instances.ts';
+export {
+  claimDueEffects,
+  enqueueEffect,
+  listEffects,
+  markEffectDead,
+  markEffectDelivered,
+  markEffectFailed,
+  type NewEffect,
+  type OutboxRow,
+  retryDeadEffect,
+} from './repositories/outbox.ts';
+export {
+  DEFAULT_OUTBOX_RETRY,
+  type OutboxRetryPolicy,
+  outboxBackoffMs,
+} from './repositories/outboxBackoff.ts';
+export { eraseSubject, getSubject, putSubject, type SubjectRow } from './repositories/subjects.ts';
+export {
+  armTimer,
+  cancelInstanceTimers,
+  cancelTimer,
+  deferTimer,
+  dueTimers,
+  listTimers,
+  markTimerFired,
+  type NewTimer,
+  nextTimerDueAt,
+  type TimerRow,
+} from './repositories/timers.ts';
+export {
+  getLatestVersion,
+  getVersion,
+  getVersionByHash,
+  insertVersion,
+  listVersions,
+  type NewVersion,
+  toVersionId,
+  type VersionRow,
+  type VersionSummary,
+} from './repositories/versions.ts';
+export {
+  createWorkflow,
+  getWorkflow,
+  listWorkflows,
+  type NewWorkflow,
+  setRouting,
+  updateDraft,
+  type WorkflowRow,
+} from './repositories/workflows.ts';
+export { isUniqueViolation, StoreError, type StoreErrorCode } from './StoreError.ts';
+export type {
+  ApprovalTaskStatus,
+  InstanceStateValue,
+  InstanceStatus,
+  JsonObject,
+  OutboxStatus,
+  TimerStatus,
+  WorkflowRouting,
+} from './schema/index.ts';
+export * as schema from './schema/index.ts';

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { JsonValue } from '../../model/index.ts';
+import type { HireflowDb } from '../openDatabase.ts';
+import { placeholderFor, preparedFor } from '../prepared.ts';
+import { type OutboxStatus, outbox } from '../schema/index.ts';
+import { type OutboxRetryPolicy, outboxBackoffMs } from './outboxBackoff.ts';
+
+/** An effect as stored in the outbox. */
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** What {@link enqueueEffect} needs. `effectKey` makes enqueueing idempotent. */
+export interface NewEffect {
+  id?: string;
+  instanceId: string | null;
+  effectKey: string;
+  type: string;
+  payload: JsonValue;
+  now: number;
+}
+
+const placeholder = sql.placeholder;
+
+const statements = preparedFor(({ orm }) => ({
+  enqueue: orm
+    .insert(outbox)
+    .values({
+      id: placeholder('id'),
+      instanceId: placeholder('instanceId'),
+      effectKey: placeholder('effectKey'),
+      type: placeholder('type'),
+      payload: placeholder('payload'),
+      nextAttemptAt: placeholder('now'),
+      createdAt: placeholder('now'),
+    })
+    .onConflictDoNothing({ target: outbox.effectKey })
+    .prepare(),
+  // Claiming counts the attempt and leases the row until `leaseUntil`: if the worker dies mid-delivery
+  // the effect becomes due again (at least once), and a second worker never takes a leased row.
+  claim: orm
+    .update(outbox)
+    .set({
+      attempts: sql`${outbox.attempts} + 1`,
+      nextAttemptAt: placeholderFor('leaseUntil', outbox.nextAttemptAt),
+    })
+    .where(
+      inArray(
+        outbox.id,
+        orm
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(eq(outbox.status, 'pending'), sql`${outbox.nextAttemptAt} <= ${placeholder('now')}`))
+          .orderBy(asc(outbox.nextAttemptAt))
+          .limit(placeholder('limit')),
+      ),
+    )
+    .returning()
+    .prepare(),
+  delivered: orm
+    .update(outbox)
+    .set({ status: 'delivered', deliveredAt: placeholderFor('now', outbox.deliveredAt), lastError: null })
+    .where(and(eq(outbox.id, placeholder('id')), eq(outbox.status, 'pending')))
+    .prepare(),
+}));
+
+/** Adds an effect in the step's transaction; false when the same `effectKey` is already queued. */
+export function enqueueEffect(db: HireflowDb, effect: NewEffect): boolean {
+  return statements(db).enqueue.run({ ...effect, id: effect.id ?? randomUUID() }).changes === 1;
+}
+
+/** Takes up to `limit` due effects for delivery, leasing them for `leaseMs`; earliest first. */
+export function claimDueEffects(db: HireflowDb, now: number, limit: number, leaseMs = 60_000): OutboxRow[] {
+  const rows = statements(db).claim.all({ now, limit, leaseUntil: now + leaseMs });
+  return rows.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
+}
+
+/** Marks a claimed effect delivered; false when it is not pending (e.g. already delivered). */
+export function markEffectDelivered(db: HireflowDb, id: string, now: number): boolean {
+  return statements(db).delivered.run({ id, now }).changes === 1;
+}
+
+/**
+ * Records a failed delivery: schedules the next attempt with exponential backoff and jitter, or
+ * parks the effect as dead once `policy.maxAttempts` attempts failed. Returns the new status.
+ */
+export function markEffectFailed(
+  db: HireflowDb,
+  id: string,
+  failure: { error: string; now: number; policy?: Partial<OutboxRetryPolicy>; random?: () => number },
+): OutboxStatus | undefined {
+  return db.transaction(() => {
+    const row = db.orm
+      .select({ attempts: outbox.attempts, status: outbox.status })
+      .from(outbox)
+      .where(eq(outbox.id, id))
+      .get();
+    if (row === undefined || row.status !== 'pending') return row?.status;
+    const delay = outboxBackoffMs(row.attempts, failure.policy, failure.random);
+    const status: OutboxStatus = delay === undefined ? 'dead' : 'pending';
+    db.orm
+      .update(outbox)
+      .set({ status, lastError: failure.error, nextAttemptAt: failure.now + (delay ?? 0) })
+      .where(eq(outbox.id, id))
+      .run();
+    return status;
+  });
+}
+
+/** Parks an effect as dead right away (a permanent failure, e.g. HTTP 410); false if not pending. */
+export function markEffectDead(db: HireflowDb, id: string, error: string): boolean {
+  return (
+    db.orm
+      .update(outbox)
+      .set({ status: 'dead', lastError: error })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      .run().changes === 1
+  );
+}
+
+/** An admin's retry of a dead effect: pending again, attempts reset, due now. False if not dead. */
+export function retryDeadEffect(db: HireflowDb, id: string, now: number): boolean {
+  return (
+    db.orm
+      .update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'dead')))
+      .run().changes === 1
+  );
+}
+
+/** Effects by status and/or instance, oldest first. */
+export function listEffects(
+  db: HireflowDb,
+  filter: { status?: OutboxStatus; instanceId?: string; limit?: number } = {},
+): OutboxRow[] {
+  const conditions: (SQL | undefined)[] = [
+    filter.status === undefined ? undefined : eq(outbox.status, filter.status),
+    filter.instanceId === undefined ? undefined : eq(outbox.instanceId, filter.instanceId),
+  ];
+  return db.orm
+    .select()
+    .from(outbox)
+    .where(and(...conditions))
+    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .limit(filter.limit ?? 100)
+    .all();
+}
