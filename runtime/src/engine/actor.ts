@@ -1,0 +1,22 @@
+/** Who sends an event, through which door, and which business units they may touch. */
+export interface EngineActor {
+  id: string;
+  role: string;
+  via: 'api' | 'designer' | 'webhook' | 'cli' | 'system' | 'sandbox';
+  /** `'*'` = every unit (admins, auditors, the system). */
+  businessUnits: readonly string[] | '*';
+}
+
+/** The actor the scheduler uses to fire timers. */
+export const TIMER_ACTOR: EngineActor = {
+  id: 'system:timer',
+  role: 'system',
+  via: 'system',
+  businessUnits: '*',
+};
+
+export const canSeeUnit = (actor: EngineActor, businessUnit: string): boolean =>
+  actor.businessUnits === '*' || actor.businessUnits.includes(businessUnit);
+
+/** The part of the actor recorded in audit entries (no business units, no PII). */
+export const auditActor = (actor: EngineActor) => ({ id: actor.id, role: actor.role, via: actor.via });

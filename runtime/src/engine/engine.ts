@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { appendAuditEntry } from '../audit/index.ts';
+import type { HireflowEvent, MachineDefinition } from '../compiler/index.ts';
+import {
+  getInstance,
+  getWorkflow,
+  type HireflowDb,
+  type InstanceRow,
+  type InstanceStateValue,
+  insertInstance,
+  type JsonObject,
+  putSubject,
+} from '../store/index.ts';
+import { auditActor, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
+import type { Clock } from './clock.ts';
+import { commitStep, recordedEvent, type StepSuccess } from './commitStep.ts';
+import { loadVersion } from './definitions.ts';
+import { recall, remember, requestHash } from './idempotency.ts';
+import { type PublishInput, publishWorkflow } from './publish.ts';
+import { EngineError, type Refusal, refuse } from './refusal.ts';
+import { routeVersion } from './routing.ts';
+import { type PersistedSnapshot, planEvent, planStart } from './step.ts';
+import { validateEvent, validateStartContext } from './validateInput.ts';
+
+export type StepResult = StepSuccess | Refusal;
+
+export interface StartInput {
+  workflowId: string;
+  businessUnit: string;
+  subject: { kind: string; externalRef?: string; pii?: JsonObject };
+  context: Record<string, unknown>;
+  actor: EngineActor;
+  idempotencyKey?: string | undefined;
+  /** Start on this version instead of the routed one (sandboxes, tests). */
+  versionId?: string | undefined;
+}
+
+export interface SendOptions {
+  actor: EngineActor;
+  idempotencyKey?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface EngineOptions {
+  db: HireflowDb;
+  clock: Clock;
+  environment?: string;
+}
+
+/** The durable engine: every start and event is one SQLite transaction. */
+export interface Engine {
+  readonly db: HireflowDb;
+  readonly clock: Clock;
+  publish(input: PublishInput): ReturnType<typeof publishWorkflow>;
+  start(input: StartInput): StepResult;
+  send(
+    instanceId: string,
+    event: { type: string; payload?: Record<string, unknown> },
+    options: SendOptions,
+  ): StepResult;
+}
+
+/** Creates the engine over an open database. */
+export function createEngine({ db, clock, environment = 'production' }: EngineOptions): Engine {
+  const start = (input: StartInput): StepResult => {
+    const scope = `start:${input.workflowId}`;
+    const hash = requestHash({ ...input, actor: input.actor.id, idempotencyKey: undefined });
+    return db.transaction((): StepResult => {
+      const memory = recall<StepResult>(db, scope, input.idempotencyKey, hash);
+      if (memory.kind === 'mismatch') return memory.refusal;
+      if (memory.kind === 'repeat')
+        return memory.response.ok ? { ...memory.response, replayed: true } : memory.response;
+      const workflow = getWorkflow(db, input.workflowId);
+      if (
+        !workflow ||
+        !canSeeUnit(input.actor, input.businessUnit) ||
+        (workflow.businessUnit &&
+          workflow.businessUnit !== input.businessUnit &&
+          !canSeeUnit(input.actor, workflow.businessUnit))
+      ) {
+        return refuse('NOT_FOUND', 'No such workflow.');
+      }
+      const subjectId = `sub_${randomUUID()}`;
+      const department = typeof input.context.department === 'string' ? input.context.department : undefined;
+      const versionId =
+        input.versionId ??
+        routeVersion(
+          workflow.routing,
+          { businessUnit: input.businessUnit, department, subjectId },
+          workflow.id,
+        );
+      const loaded = versionId ? loadVersion(db, versionId) : undefined;
+      if (!loaded || loaded.version.workflowId !== workflow.id)
+        return refuse('NOT_FOUND', 'This workflow has no published version to start.');
+      const { definition, version } = loaded;
+      const invalid = validateStartContext(definition, input.context);
+      if (invalid) return invalid;
+      const now = clock.now();
+      const plan = planStart(definition, input.context, now);
+      putSubject(db, {
+        id: subjectId,
+        kind: input.subject.kind,
+        pii: {
+          ...(input.subject.pii ?? {}),
+          ...(input.subject.externalRef ? { externalRef: input.subject.externalRef } : {}),
+        },
+      });
+      const id = randomUUID();
+      insertInstance(db, {
+        id,
+        workflowId: workflow.id,
+        versionId: version.id,
+        subjectId,
+        businessUnit: input.businessUnit,
+        environment,
+        snapshot: plan.snapshot as unknown as JsonObject,
+        stateValue: plan.snapshot.value as InstanceStateValue,
+        status: plan.status,
+        owner: plan.owner ?? null,
+        now: now.getTime(),
+      });
+      const row = getInstance(db, id) as InstanceRow;
+      // The start entry records the initial context (the instance's first "patch").
+      const startEvent: HireflowEvent = {
+        type: 'xstate.init',
+        payload: { context: input.context },
+        actor: { id: input.actor.id, role: input.actor.role },
+        at: now.toISOString(),
+      };
+      const result = commitStart(db, row, definition, plan, startEvent, input.actor, now.getTime());
+      remember(db, scope, input.idempotencyKey, hash, result, now.getTime());
+      return result;
+    });
+  };
+
+  const send = (
+    instanceId: string,
+    raw: { type: string; payload?: Record<string, unknown> },
+    options: SendOptions,
+  ): StepResult => {
+    const hash = requestHash({
+      type: raw.type,
+      payload: raw.payload ?? {},
+      note: options.note ?? null,
+      actor: options.actor.id,
+    });
+    return db.transaction((): StepResult => {
+      const row = getInstance(db, instanceId);
+      if (!row || !canSeeUnit(options.actor, row.businessUnit))
+        return refuse('NOT_FOUND', 'No such instance.');
+      const memory = recall<StepResult>(db, instanceId, options.idempotencyKey, hash);
+      if (memory.kind === 'mismatch') return memory.refusal;
+      if (memory.kind === 'repeat')
+        return memory.response.ok ? { ...memory.response, replayed: true } : memory.response;
+      const loaded = loadVersion(db, row.versionId);
+      if (!loaded) throw new EngineError('NO_VERSION', `instance ${row.id} is pinned to a missing version`);
+      const { definition } = loaded;
+      const now = clock.now();
+      const event: HireflowEvent = {
+        type: raw.type,
+        payload: raw.payload,
+        actor: { id: options.actor.id, role: options.actor.role },
+        at: now.toISOString(),
+      };
+      const invalid = raw.type.startsWith('xstate.after.')
+        ? options.actor.id === TIMER_ACTOR.id
+          ? undefined
+          : refuse('INVALID_EVENT', 'type: timer events are fired by the scheduler only.')
+        : validateEvent(definition, event);
+      const plan =
+        invalid ?? planEvent(definition, row.snapshot as unknown as PersistedSnapshot, event, options.note);
+      let result: StepResult;
+      if (!plan.ok) {
+        const entry = appendAuditEntry(db, {
+          instanceId: row.id,
+          workflowId: row.workflowId,
+          versionId: row.versionId,
+          at: now.toISOString(),
+          actor: auditActor(options.actor),
+          kind: 'refused',
+          event: { ...recordedEvent(definition, event), refusal: plan.code } as never,
+          from: row.stateValue,
+          to: row.stateValue,
+          note: options.note ?? null,
+        });
+        result = { ...plan, auditSeq: entry.seq } as Refusal;
+      } else {
+        const committed = commitStep(
+          db,
+          row,
+          definition,
+          plan,
+          event,
+          options.actor,
+          options.note,
+          now.getTime(),
+        );
+        if (!committed)
+          throw new EngineError('CONFLICT', 'The instance changed while this event was applied; try again.');
+        result = committed;
+      }
+      remember(db, instanceId, options.idempotencyKey, hash, result, now.getTime());
+      return result;
+    });
+  };
+
+  return {
+    db,
+    clock,
+    publish: (input) => publishWorkflow(db, clock, input),
+    start,
+    send,
+  };
+}
+
+function commitStart(
+  db: HireflowDb,
+  row: InstanceRow,
+  definition: MachineDefinition,
+  plan: ReturnType<typeof planStart>,
+  event: HireflowEvent,
+  actor: EngineActor,
+  now: number,
+): StepSuccess {
+  // Insert already wrote revision 0; commitStep bumps it to 1 together with timers, effects and audit.
+  const result = commitStep(
+    db,
+    { ...row, stateValue: null as never },
+    definition,
+    { ...plan, stateChanged: true },
+    event,
+    actor,
+    undefined,
+    now,
+  );
+  if (!result) throw new EngineError('CONFLICT', 'could not start the instance');
+  return result;
+}

@@ -1,0 +1,22 @@
+/** The durable engine: start instances, send events, fire timers, read instances. Node only. */
+
+export { activeNodeIds, leafStateIds } from './activeNodes.ts';
+export { auditActor, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
+export { type Clock, ManualClock, SystemClock } from './clock.ts';
+export type { StepSuccess } from './commitStep.ts';
+export { loadVersion } from './definitions.ts';
+export {
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type SendOptions,
+  type StartInput,
+  type StepResult,
+} from './engine.ts';
+export { availableEvents, explainEvent } from './explain.ts';
+export { type InstanceView, readInstance, readInstances, toInstanceView } from './instanceView.ts';
+export { type PublishInput, type PublishResult, publishWorkflow } from './publish.ts';
+export { EngineError, type Refusal, type RefusalCode } from './refusal.ts';
+export { routeVersion, subjectBucket } from './routing.ts';
+export { fireDueTimers, fireTimer, startScheduler } from './scheduler.ts';
+export { type PersistedSnapshot, planEvent, planStart, type StepPlan } from './step.ts';

@@ -1,0 +1,93 @@
+import { type Diagnostic, preparePublish, type WorkflowVersion } from '../compiler/index.ts';
+import type { WorkflowSpec } from '../model/index.ts';
+import {
+  getLatestVersion,
+  getVersion,
+  getWorkflow,
+  type HireflowDb,
+  insertVersion,
+  type JsonObject,
+  setRouting,
+  type VersionRow,
+} from '../store/index.ts';
+import type { EngineActor } from './actor.ts';
+import type { Clock } from './clock.ts';
+import { EngineError } from './refusal.ts';
+
+export interface PublishInput {
+  workflowId: string;
+  /** The spec to publish (defaults to the workflow's saved draft). */
+  spec?: unknown;
+  actor: EngineActor;
+  changelog: string;
+  /** The upstream spec of a fork, to protect its locked states. */
+  upstream?: WorkflowSpec | undefined;
+}
+
+export type PublishResult =
+  | { kind: 'published' | 'unchanged'; version: VersionRow; diagnostics: Diagnostic[] }
+  | { kind: 'invalid'; diagnostics: Diagnostic[] };
+
+const toWorkflowVersion = (row: VersionRow): WorkflowVersion => ({
+  workflowId: row.workflowId,
+  number: row.number,
+  hash: row.hash,
+  spec: row.spec,
+  definition: row.definition as unknown as WorkflowVersion['definition'],
+  publishedBy: row.publishedBy,
+  publishedAt: new Date(row.publishedAt).toISOString(),
+  changelog: row.changelog,
+});
+
+/**
+ * Compiles and freezes a version in one transaction. Unchanged content returns the latest version;
+ * the first version becomes the routing default.
+ */
+export function publishWorkflow(db: HireflowDb, clock: Clock, input: PublishInput): PublishResult {
+  return db.transaction((): PublishResult => {
+    const workflow = getWorkflow(db, input.workflowId);
+    if (!workflow) throw new EngineError('NOT_FOUND', `no workflow ${input.workflowId}`);
+    const spec = input.spec ?? workflow.draftSpec;
+    if ((spec as { id?: unknown })?.id !== workflow.id) {
+      return {
+        kind: 'invalid',
+        diagnostics: [
+          {
+            path: 'id',
+            severity: 'error',
+            code: 'SPEC_INVALID',
+            message: `The spec id must be "${workflow.id}".`,
+          },
+        ],
+      };
+    }
+    const latestRow = getLatestVersion(db, workflow.id);
+    const now = clock.now();
+    const outcome = preparePublish({
+      spec,
+      publishedBy: input.actor.id,
+      publishedAt: now.toISOString(),
+      changelog: input.changelog,
+      latest: latestRow ? toWorkflowVersion(latestRow) : undefined,
+      upstream: input.upstream,
+    });
+    if (outcome.kind === 'invalid') return outcome;
+    if (outcome.kind === 'unchanged')
+      return { kind: 'unchanged', version: latestRow as VersionRow, diagnostics: [] };
+    const v = outcome.version;
+    const row = insertVersion(db, {
+      workflowId: v.workflowId,
+      number: v.number,
+      hash: v.hash,
+      spec: v.spec,
+      definition: v.definition as unknown as JsonObject,
+      publishedBy: v.publishedBy,
+      publishedAt: now.getTime(),
+      changelog: v.changelog,
+    });
+    if (!workflow.routing.defaultVersion || !getVersion(db, workflow.routing.defaultVersion)) {
+      setRouting(db, workflow.id, { ...workflow.routing, defaultVersion: row.id }, now.getTime());
+    }
+    return { kind: 'published', version: row, diagnostics: outcome.diagnostics };
+  });
+}

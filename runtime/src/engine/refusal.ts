@@ -1,0 +1,32 @@
+/** Why the engine refused an event. Stable codes: the API and the audit log use them as is. */
+export type RefusalCode =
+  | 'EVENT_NOT_ALLOWED'
+  | 'GUARD_FALSE'
+  | 'GUARD_ERROR'
+  | 'FORBIDDEN'
+  | 'NOTE_REQUIRED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'IDEMPOTENCY_MISMATCH'
+  | 'INVALID_EVENT'
+  | 'INSTANCE_DONE';
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  message: string;
+}
+
+export const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
+
+/** An error thrown at the engine's boundary (bad input to start/publish), with a stable code. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: RefusalCode | 'SPEC_INVALID' | 'NO_VERSION',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EngineError';
+  }
+}
