@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'designer', include: ['src/**/*.test.ts'], passWithNoTests: true },
+  test: { name: 'designer', include: ['src/**/*.test.ts'], environment: 'node', passWithNoTests: true },
 });

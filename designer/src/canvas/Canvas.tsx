@@ -1,0 +1,129 @@
+import type { StateKind, WorkflowSpec } from '@hireflow/runtime/model';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  type OnSelectionChangeParams,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Selection } from '../commands/removeSelection.ts';
+import type { SpecEdge, StateNode } from '../flow/flowTypes.ts';
+import { type FlowMarks, markFlow } from '../flow/markFlow.ts';
+import { specToFlow } from '../flow/specToFlow.ts';
+import { edgeTypes } from './edgeTypes.ts';
+import { nodeTypes } from './nodeTypes.ts';
+import { PALETTE_MIME } from './Palette.tsx';
+
+const MINIMAP_COLORS: Record<string, string> = {
+  milestone: '#3b82f6',
+  approval: '#8b5cf6',
+  decision: '#f59e0b',
+  parallel: '#94a3b8',
+  final: '#10b981',
+};
+
+export interface CanvasProps {
+  spec: WorkflowSpec;
+  selection: Selection;
+  marks: FlowMarks;
+  readOnly?: boolean;
+  onSelect: (selection: Selection) => void;
+  onConnect: (connection: Connection) => void;
+  onMove: (positions: Map<string, { x: number; y: number }>) => void;
+  onDropKind: (kind: StateKind, position: { x: number; y: number }) => void;
+}
+
+/**
+ * The workflow canvas. Nodes and edges are derived from the spec; while a drag is in progress the
+ * positions live in local state and are written to the spec once, when the drag stops (one undo step).
+ */
+export function Canvas(props: CanvasProps) {
+  const { spec, selection, marks, onSelect, onMove, onDropKind } = props;
+  const derived = useMemo(() => specToFlow(spec), [spec]);
+  const marked = useMemo(() => markFlow(derived, marks, selection), [derived, marks, selection]);
+  const [nodes, setNodes] = useState<StateNode[]>(marked.nodes);
+  const [edges, setEdges] = useState<SpecEdge[]>(marked.edges);
+  useEffect(() => {
+    setNodes(marked.nodes);
+    setEdges(marked.edges);
+  }, [marked]);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onNodesChange = useCallback((changes: NodeChange<StateNode>[]) => {
+    setNodes((current) => applyNodeChanges(changes, current));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<SpecEdge>[]) => {
+    setEdges((current) => applyEdgeChanges(changes, current));
+  }, []);
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: StateNode, dragged: StateNode[]) => {
+      onMove(new Map(dragged.map((n) => [n.id, n.position])));
+    },
+    [onMove],
+  );
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+      const next = { nodeIds: n.map((x) => x.id), edgeIds: e.map((x) => x.id) };
+      const same =
+        next.nodeIds.join() === selection.nodeIds.join() && next.edgeIds.join() === selection.edgeIds.join();
+      if (!same) onSelect(next);
+    },
+    [onSelect, selection],
+  );
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as StateKind;
+      if (!kind) return;
+      event.preventDefault();
+      onDropKind(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [onDropKind, screenToFlowPosition],
+  );
+
+  return (
+    <div className="hf-canvas" data-testid="canvas">
+      <ReactFlow<StateNode, SpecEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionChange={onSelectionChange}
+        onConnect={props.onConnect}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        nodesDraggable={!props.readOnly}
+        nodesConnectable={!props.readOnly}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag={false}
+        fitView
+        minZoom={0.1}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#64748b'}
+          ariaLabel="Mini map"
+        />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

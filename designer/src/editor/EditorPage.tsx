@@ -1,0 +1,269 @@
+import type { Diagnostic } from '@hireflow/runtime/compiler';
+import type { StateKind, WorkflowSpec } from '@hireflow/runtime/model';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { layoutWithElk } from '../canvas/layoutWithElk.ts';
+import { Palette } from '../canvas/Palette.tsx';
+import { type FlowMarks, NO_MARKS } from '../flow/markFlow.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { setCompletionFields } from '../monaco/loadMonaco.ts';
+import { locateDiagnostic } from '../validation/locateDiagnostic.ts';
+import { useDiagnostics } from '../validation/useDiagnostics.ts';
+import { ValidationPanel } from '../validation/ValidationPanel.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { type EditorApi, useEditor } from './useEditor.ts';
+import { useShortcuts } from './useShortcuts.ts';
+
+const SourceTab = lazy(() => import('../monaco/SourceTab.tsx'));
+
+/** Extra side panels the page composes (simulate, versions, instances), given the live editor. */
+export interface SidePanel {
+  id: string;
+  title: string;
+  render: (ctx: PanelContext) => ReactNode;
+}
+export interface PanelContext {
+  editor: EditorApi;
+  definition: unknown;
+  diagnostics: Diagnostic[];
+  setMarks: (marks: FlowMarks) => void;
+}
+
+export interface EditorPageProps {
+  initialSpec: WorkflowSpec;
+  /** Shown in the header next to the name: save state, conflicts. */
+  status?: (spec: WorkflowSpec) => ReactNode;
+  /** Publish button area; receives the blocking reason (null when publishable). */
+  publish?: (ctx: { spec: WorkflowSpec; blockedBy: string | null }) => ReactNode;
+  panels?: SidePanel[];
+  onBack?: () => void;
+}
+
+function EditorScreen(props: EditorPageProps) {
+  const editor = useEditor(props.initialSpec);
+  const { spec, selection } = editor;
+  const compiled = useDiagnostics(spec);
+  const flow = useReactFlow();
+  const [centerTab, setCenterTab] = useState<'canvas' | 'source'>('canvas');
+  const [sideTab, setSideTab] = useState('inspect');
+  const [help, setHelp] = useState(false);
+  const [marks, setMarks] = useState<FlowMarks>(NO_MARKS);
+
+  useEffect(() => setCompletionFields(spec.context), [spec.context]);
+  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+  const blockedBy = compiled.pending
+    ? 'Checking the workflow…'
+    : errors.length
+      ? `${errors.length} problem${errors.length > 1 ? 's' : ''} to fix first: ${errors[0]?.message ?? ''}`
+      : null;
+
+  const pick = useCallback(
+    (d: Diagnostic) => {
+      const target = locateDiagnostic(spec, d);
+      editor.select({
+        nodeIds: target.edgeId || !target.nodeId ? [] : [target.nodeId],
+        edgeIds: target.edgeId ? [target.edgeId] : [],
+      });
+      setCenterTab('canvas');
+      setSideTab('inspect');
+      const node = target.nodeId ? flow.getInternalNode(target.nodeId) : undefined;
+      if (node) {
+        const { x, y } = node.internals.positionAbsolute;
+        void flow.setCenter(x + (node.measured.width ?? 200) / 2, y + (node.measured.height ?? 80) / 2, {
+          zoom: 1.2,
+          duration: 300,
+        });
+      }
+    },
+    [spec, editor, flow],
+  );
+
+  useShortcuts({
+    undo: editor.undo,
+    redo: editor.redo,
+    remove: editor.remove,
+    copy: editor.copy,
+    paste: editor.paste,
+    selectAll: () => editor.select({ nodeIds: flow.getNodes().map((n) => n.id), edgeIds: [] }),
+    help: () => setHelp(true),
+    escape: () => (help ? setHelp(false) : editor.select({ nodeIds: [], edgeIds: [] })),
+  });
+
+  const addInView = (kind: StateKind) => {
+    const box = document.querySelector('.hf-canvas')?.getBoundingClientRect();
+    const center = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 400, y: 300 };
+    editor.add(kind, flow.screenToFlowPosition(center));
+  };
+  const autoLayout = async () => {
+    editor.replace(await layoutWithElk(spec));
+    requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+  };
+  const ctx: PanelContext = {
+    editor,
+    definition: compiled.definition,
+    diagnostics: compiled.diagnostics,
+    setMarks,
+  };
+  const tabs = useMemo(
+    () => [
+      { id: 'inspect', title: 'Inspect' },
+      { id: 'problems', title: `Problems (${errors.length})` },
+      ...(props.panels ?? []),
+    ],
+    [props.panels, errors.length],
+  );
+
+  return (
+    <div className="hf-editor" data-testid="editor">
+      <header className="hf-toolbar">
+        {props.onBack && (
+          <button type="button" className="hf-link" onClick={props.onBack} data-testid="back">
+            ← Workflows
+          </button>
+        )}
+        <h1 className="hf-toolbar__name" data-testid="workflow-name">
+          {spec.name}
+        </h1>
+        {spec.forkedFrom && (
+          <span className="hf-badge">
+            fork of {spec.forkedFrom.id} v{spec.forkedFrom.version}
+          </span>
+        )}
+        {props.status?.(spec)}
+        <span className="hf-toolbar__spacer" />
+        <button
+          type="button"
+          className="hf-button"
+          onClick={editor.undo}
+          disabled={!editor.canUndo}
+          data-testid="undo"
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="hf-button"
+          onClick={editor.redo}
+          disabled={!editor.canRedo}
+          data-testid="redo"
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          className="hf-button"
+          onClick={() => void autoLayout()}
+          data-testid="auto-layout"
+        >
+          Auto layout
+        </button>
+        <button
+          type="button"
+          className="hf-button"
+          onClick={() => void flow.fitView({ duration: 300 })}
+          data-testid="fit-view"
+        >
+          Fit
+        </button>
+        <button
+          type="button"
+          className="hf-button"
+          onClick={() => setHelp(true)}
+          aria-label="Keyboard shortcuts"
+          data-testid="help"
+        >
+          ?
+        </button>
+        {props.publish?.({ spec, blockedBy })}
+      </header>
+      {editor.notice && (
+        <div className="hf-notice" role="status" data-testid="notice">
+          {editor.notice}
+          <button type="button" className="hf-link" onClick={editor.dismissNotice} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+      <div className="hf-editor__body">
+        <Palette onAdd={addInView} />
+        <main className="hf-editor__center">
+          <div className="hf-tabs" role="tablist" aria-label="View">
+            {(['canvas', 'source'] as const).map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                aria-selected={centerTab === tab}
+                data-testid={`tab-${tab}`}
+                onClick={() => setCenterTab(tab)}
+              >
+                {tab === 'canvas' ? 'Canvas' : 'Source'}
+              </button>
+            ))}
+          </div>
+          {centerTab === 'canvas' ? (
+            <Canvas
+              spec={spec}
+              selection={selection}
+              marks={marks}
+              onSelect={editor.select}
+              onConnect={editor.connect}
+              onMove={editor.move}
+              onDropKind={editor.add}
+            />
+          ) : (
+            <Suspense fallback={<p className="hf-muted">Loading the code editor…</p>}>
+              <SourceTab spec={spec} definition={compiled.definition} onApply={editor.replace} />
+            </Suspense>
+          )}
+        </main>
+        <aside className="hf-side" aria-label="Details">
+          <div className="hf-tabs" role="tablist" aria-label="Panels">
+            {tabs.map((tab) => (
+              <button
+                key={tab.id}
+                type="button"
+                role="tab"
+                aria-selected={sideTab === tab.id}
+                data-testid={`side-tab-${tab.id}`}
+                onClick={() => setSideTab(tab.id)}
+              >
+                {tab.title}
+              </button>
+            ))}
+          </div>
+          <div className="hf-side__body">
+            {sideTab === 'inspect' && (
+              <Inspector
+                spec={spec}
+                selection={selection}
+                diagnostics={compiled.diagnostics}
+                onPatchState={editor.patchState}
+                onReplaceState={editor.replaceState}
+                onPatchEdge={editor.patchEdge}
+                onSetInitial={editor.setInitial}
+              />
+            )}
+            {sideTab === 'problems' && (
+              <ValidationPanel diagnostics={compiled.diagnostics} pending={compiled.pending} onPick={pick} />
+            )}
+            {props.panels?.find((p) => p.id === sideTab)?.render(ctx)}
+          </div>
+        </aside>
+      </div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+/** The workflow editor: palette, canvas/source, inspector, problems and the panels given. */
+export function EditorPage(props: EditorPageProps) {
+  return (
+    <ReactFlowProvider>
+      <EditorScreen {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,5 @@
+// Vite's `?worker` imports give a Worker constructor.
+declare module '*?worker' {
+  const WorkerConstructor: new () => Worker;
+  export default WorkerConstructor;
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+
+/** The app's routes, kept in the URL hash so the server only has to serve index.html. */
+export type Route =
+  | { page: 'workflows' }
+  | { page: 'templates' }
+  | { page: 'workflow'; id: string }
+  | { page: 'inbox' }
+  | { page: 'playground' }
+  | { page: 'login' };
+
+/** Parses `#/workflows/abc` into a route; unknown hashes go to the workflow list. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second] = parts;
+  if (first === 'workflows' && second) return { page: 'workflow', id: second };
+  if (first === 'templates') return { page: 'templates' };
+  if (first === 'inbox') return { page: 'inbox' };
+  if (first === 'playground') return { page: 'playground' };
+  if (first === 'login') return { page: 'login' };
+  return { page: 'workflows' };
+}
+
+export function routeHref(route: Route): string {
+  return route.page === 'workflow' ? `#/workflows/${encodeURIComponent(route.id)}` : `#/${route.page}`;
+}
+
+/** Current route, updated on hash changes. */
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const navigate = (next: Route) => {
+    window.location.hash = routeHref(next).slice(1);
+  };
+  return [route, navigate];
+}
