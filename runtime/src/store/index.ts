@@ -11,6 +11,7 @@ export {
   openDatabase,
   type WalCheckpointResult,
 } from './openDatabase.ts';
+export { openTempDatabase, type TempDatabase } from './openTempDatabase.ts';
 export { checkPragmas, DEFAULT_BUSY_TIMEOUT_MS } from './pragmas.ts';
 export { preparedFor } from './prepared.ts';
 export {

@@ -71,7 +71,8 @@ export function enqueueEffect(db: HireflowDb, effect: NewEffect): boolean {
 /** Takes up to `limit` due effects for delivery, leasing them for `leaseMs`; earliest first. */
 export function claimDueEffects(db: HireflowDb, now: number, limit: number, leaseMs = 60_000): OutboxRow[] {
   const rows = statements(db).claim.all({ now, limit, leaseUntil: now + leaseMs });
-  return rows.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
+  // RETURNING order is unspecified; every claimed row now has the same lease, so order by age.
+  return rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
 /** Marks a claimed effect delivered; false when it is not pending (e.g. already delivered). */
