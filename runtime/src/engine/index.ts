@@ -17,6 +17,7 @@ export { availableEvents, explainEvent } from './explain.ts';
 export { type InstanceView, readInstance, readInstances, toInstanceView } from './instanceView.ts';
 export { type PublishInput, type PublishResult, publishWorkflow } from './publish.ts';
 export { EngineError, type Refusal, type RefusalCode } from './refusal.ts';
+export { type ReplayMismatch, type ReplayResult, replay, type WhatIfStep, whatIf } from './replay.ts';
 export { routeVersion, subjectBucket } from './routing.ts';
 export { fireDueTimers, fireTimer, startScheduler } from './scheduler.ts';
 export { type PersistedSnapshot, planEvent, planStart, type StepPlan } from './step.ts';

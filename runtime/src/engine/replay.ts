@@ -1,0 +1,171 @@
+import type { StateValue } from 'xstate';
+import { type AuditEntry, listAuditEntries } from '../audit/index.ts';
+import { canonicalJson, type HireflowEvent, type MachineDefinition } from '../compiler/index.ts';
+import { getInstance, type HireflowDb } from '../store/index.ts';
+import { loadVersion } from './definitions.ts';
+import { type PersistedSnapshot, planEvent, planStart, type StepPlan } from './step.ts';
+
+/** Entry kinds that re-run through the machine; the others (deferrals, refusals, erasures…) change no state. */
+const STEP_KINDS = new Set(['transition', 'timer', 'approval', 'override']);
+
+export interface ReplayMismatch {
+  idx: number;
+  seq: number;
+  field: 'to' | 'contextPatch' | 'refused';
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface ReplayResult {
+  ok: boolean;
+  instanceId: string;
+  versionId: string;
+  steps: number;
+  firstMismatch?: ReplayMismatch | undefined;
+  /** The state and context after the last replayed entry (as of `until` when given). */
+  stateAt?: { at: string; value: StateValue; context: Record<string, unknown> } | undefined;
+}
+
+const eventOf = (entry: AuditEntry): HireflowEvent => ({
+  type: entry.event.type,
+  payload: (entry.event.payload ?? undefined) as Record<string, unknown> | undefined,
+  actor: { id: entry.actor.id, role: entry.actor.role },
+  at: entry.at,
+});
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+/** Re-runs one recorded entry through a definition; undefined when the entry changes no state. */
+function rerun(
+  definition: MachineDefinition,
+  snapshot: PersistedSnapshot | undefined,
+  entry: AuditEntry,
+): StepPlan | { ok: false } | undefined {
+  if (entry.kind === 'start') {
+    const context = ((entry.event.payload ?? {}) as { context?: Record<string, unknown> }).context ?? {};
+    return planStart(definition, context, new Date(entry.at));
+  }
+  if (!STEP_KINDS.has(entry.kind) || !snapshot) return undefined;
+  return planEvent(definition, snapshot, eventOf(entry), entry.note ?? undefined);
+}
+
+/**
+ * Re-runs an instance's recorded events, with their recorded times, through the definition of the
+ * version that ran them, and reports the first entry whose resulting state or context change differs
+ * from the log. With `until`, stops there and reports the state as of that time.
+ */
+export function replay(
+  db: HireflowDb,
+  instanceId: string,
+  options: { until?: string | undefined } = {},
+): ReplayResult | undefined {
+  const row = getInstance(db, instanceId);
+  const loaded = row ? loadVersion(db, row.versionId) : undefined;
+  if (!row || !loaded) return undefined;
+  const until = options.until ? Date.parse(options.until) : Number.POSITIVE_INFINITY;
+  let snapshot: PersistedSnapshot | undefined;
+  let steps = 0;
+  let lastAt = '';
+  for (const entry of listAuditEntries(db, instanceId)) {
+    if (Date.parse(entry.at) > until) break;
+    const plan = rerun(loaded.definition, snapshot, entry);
+    if (!plan) continue;
+    steps += 1;
+    lastAt = entry.at;
+    if (!plan.ok) {
+      return {
+        ok: false,
+        instanceId,
+        versionId: row.versionId,
+        steps,
+        firstMismatch: {
+          idx: entry.idx,
+          seq: entry.seq,
+          field: 'refused',
+          expected: entry.to,
+          actual: 'the event was refused on replay',
+        },
+      };
+    }
+    if (!same(plan.snapshot.value, entry.to)) {
+      return {
+        ok: false,
+        instanceId,
+        versionId: row.versionId,
+        steps,
+        firstMismatch: {
+          idx: entry.idx,
+          seq: entry.seq,
+          field: 'to',
+          expected: entry.to,
+          actual: plan.snapshot.value,
+        },
+      };
+    }
+    if (!same(plan.contextPatch, entry.contextPatch)) {
+      return {
+        ok: false,
+        instanceId,
+        versionId: row.versionId,
+        steps,
+        firstMismatch: {
+          idx: entry.idx,
+          seq: entry.seq,
+          field: 'contextPatch',
+          expected: entry.contextPatch,
+          actual: plan.contextPatch,
+        },
+      };
+    }
+    snapshot = plan.snapshot;
+  }
+  return {
+    ok: true,
+    instanceId,
+    versionId: row.versionId,
+    steps,
+    stateAt: snapshot ? { at: lastAt, value: snapshot.value, context: snapshot.context } : undefined,
+  };
+}
+
+export interface WhatIfStep {
+  idx: number;
+  event: string;
+  from: string[];
+  to: string[];
+  refused?: string | undefined;
+}
+
+/**
+ * Runs the same recorded history through another version and returns the path it would have taken
+ * (events the other version does not accept are listed as refused and skipped).
+ */
+export function whatIf(
+  db: HireflowDb,
+  instanceId: string,
+  versionId: string,
+): { path: WhatIfStep[]; finalState?: StateValue | undefined } | undefined {
+  const loaded = loadVersion(db, versionId);
+  const row = getInstance(db, instanceId);
+  if (!loaded || !row || loaded.version.workflowId !== row.workflowId) return undefined;
+  const path: WhatIfStep[] = [];
+  let snapshot: PersistedSnapshot | undefined;
+  for (const entry of listAuditEntries(db, instanceId)) {
+    if (entry.kind === 'timer' && snapshot) continue; // the other version has its own timers; recorded ones may not exist there
+    const plan = rerun(loaded.definition, snapshot, entry);
+    if (!plan) continue;
+    if (!plan.ok) {
+      path.push({
+        idx: entry.idx,
+        event: entry.event.type,
+        from: [],
+        to: [],
+        refused: (plan as { code?: string }).code ?? 'REFUSED',
+      });
+      continue;
+    }
+    path.push({ idx: entry.idx, event: entry.event.type, from: plan.from, to: plan.to });
+    snapshot = plan.snapshot;
+  }
+  return { path, finalState: snapshot?.value };
+}
