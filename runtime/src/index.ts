@@ -8,4 +8,5 @@ export * from './compiler/index.ts';
 export * from './engine/index.ts';
 export * from './expr/index.ts';
 export * from './model/index.ts';
+export * from './outbox/index.ts';
 export * from './store/index.ts';
