@@ -14,6 +14,7 @@ export {
   type StepResult,
 } from './engine.ts';
 export { availableEvents, explainEvent } from './explain.ts';
+export { createGroupCommitter, type GroupCommitter } from './groupCommit.ts';
 export { type InstanceView, readInstance, readInstances, toInstanceView } from './instanceView.ts';
 export { type PublishInput, type PublishResult, publishWorkflow } from './publish.ts';
 export { EngineError, type Refusal, type RefusalCode } from './refusal.ts';
