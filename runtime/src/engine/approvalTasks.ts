@@ -36,6 +36,9 @@ export function syncApprovalTasks(
   now: number,
 ): void {
   const approvals = definition.meta.hireflow.approvals;
+  // Most steps never touch an approval chain: skip the task queries entirely (hot path).
+  const touchesApproval = [...plan.from, ...plan.to].some((id) => id.includes(':'));
+  if (!touchesApproval) return;
   let open = listApprovalTasks(db, { instanceId, status: 'open' });
   if (event.type === 'APPROVAL.DECIDE' || event.type === 'APPROVAL.DELEGATE') {
     const stepTasks = open.filter((t) => plan.from.includes(`${t.stateId}:${t.stepId}`));

@@ -76,11 +76,25 @@ export function fireTimer(engine: Engine, timer: TimerRow): 'fired' | 'deferred'
   });
 }
 
-/** Fires every timer due at the clock's now (up to `limit`); returns how many were handled. */
+/**
+ * Fires every timer due at the clock's now (up to `limit`) in ONE transaction (one fsync for the
+ * batch, like group commit); each timer runs in its own savepoint, so a failing one is rolled back
+ * alone, logged, and retried on the next round. Returns how many were handled.
+ */
 export function fireDueTimers(engine: Engine, limit = 1000): number {
   const due = dueTimers(engine.db, engine.clock.now().getTime(), limit);
-  for (const timer of due) fireTimer(engine, timer);
-  return due.length;
+  let handled = 0;
+  engine.db.transaction(() => {
+    for (const timer of due) {
+      try {
+        fireTimer(engine, timer);
+        handled += 1;
+      } catch (error) {
+        console.error(`scheduler: timer ${timer.id} failed`, error instanceof Error ? error.message : error);
+      }
+    }
+  });
+  return handled;
 }
 
 /** Polls for due timers; the interval only paces the loop — due times live in the database. */
