@@ -32,10 +32,8 @@ export interface PanelContext {
 
 export interface EditorPageProps {
   initialSpec: WorkflowSpec;
-  /** Shown in the header next to the name: save state, conflicts. */
-  status?: (spec: WorkflowSpec) => ReactNode;
-  /** Publish button area; receives the blocking reason (null when publishable). */
-  publish?: (ctx: { spec: WorkflowSpec; blockedBy: string | null }) => ReactNode;
+  /** Header controls of the page (save state, conflicts, publish); `blockedBy` is why publishing is refused. */
+  header?: (ctx: { editor: EditorApi; blockedBy: string | null }) => ReactNode;
   panels?: SidePanel[];
   onBack?: () => void;
 }
@@ -130,7 +128,6 @@ function EditorScreen(props: EditorPageProps) {
             fork of {spec.forkedFrom.id} v{spec.forkedFrom.version}
           </span>
         )}
-        {props.status?.(spec)}
         <span className="hf-toolbar__spacer" />
         <button
           type="button"
@@ -177,7 +174,7 @@ function EditorScreen(props: EditorPageProps) {
         >
           ?
         </button>
-        {props.publish?.({ spec, blockedBy })}
+        {props.header?.({ editor, blockedBy })}
       </header>
       {editor.notice && (
         <div className="hf-notice" role="status" data-testid="notice">

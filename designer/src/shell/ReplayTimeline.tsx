@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import type { AuditEntry, ReplayStep, VerifyResult } from '../api/apiTypes.ts';
+import { api } from '../api/client.ts';
+import type { FlowMark } from '../flow/flowTypes.ts';
+import type { FlowMarks } from '../flow/markFlow.ts';
+import { describeError, useAsync } from './useAsync.ts';
+
+/** Canvas marks for the replay at `index`: the path so far visited, the state then current active. */
+export function replayMarks(entries: readonly AuditEntry[], index: number): FlowMarks {
+  const nodes = new Map<string, FlowMark>();
+  for (const entry of entries.slice(0, index + 1)) for (const id of entry.to) nodes.set(id, 'visited');
+  for (const id of entries[index]?.to ?? []) nodes.set(id, 'active');
+  return { nodes, edges: new Map() };
+}
+
+/** A scrubber over one instance's audit entries, with chain verification and a what-if replay. */
+export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: FlowMarks) => void }) {
+  const [state] = useAsync(async () => {
+    const [entries, verify] = await Promise.all([
+      api.auditEntries(props.instanceId),
+      api.verifyInstance(props.instanceId),
+    ]);
+    return { entries: entries.items, verify };
+  }, [props.instanceId]);
+  const [index, setIndex] = useState(0);
+  const [whatIfVersion, setWhatIfVersion] = useState('');
+  const [whatIf, setWhatIf] = useState<{
+    steps: ReplayStep[];
+    finalState: string[];
+    divergedAt?: number;
+  } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const entries = state.status === 'ok' ? state.value.entries : [];
+  const { setMarks } = props;
+  useEffect(() => setMarks(replayMarks(entries, index)), [entries, index, setMarks]);
+
+  if (state.status === 'loading') return <p className="hf-muted">Loading the audit trail…</p>;
+  if (state.status === 'error') return <p className="hf-field__error">{state.message}</p>;
+  const verify: VerifyResult = state.value.verify;
+  const entry = entries[index];
+  const runWhatIf = async () => {
+    setError(null);
+    try {
+      setWhatIf(await api.whatIf(props.instanceId, Number(whatIfVersion)));
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <section className="hf-replay" data-testid="replay-timeline" aria-label="Replay">
+      <p data-testid="verify-result" className={verify.ok ? 'hf-ok' : 'hf-field__error'}>
+        {verify.ok
+          ? `✔ Chain intact (${verify.entries} entries)`
+          : `✖ Tampered: first bad entry #${verify.firstBad?.seq} (${verify.firstBad?.reason})`}
+      </p>
+      {entries.length > 0 && (
+        <>
+          <input
+            type="range"
+            min={0}
+            max={entries.length - 1}
+            value={index}
+            onChange={(e) => setIndex(Number(e.target.value))}
+            aria-label="Step"
+            data-testid="replay-scrubber"
+          />
+          {entry && (
+            <dl className="hf-context" data-testid="replay-entry">
+              <div>
+                <dt>Step</dt>
+                <dd>
+                  #{entry.seq} {entry.kind}
+                </dd>
+              </div>
+              <div>
+                <dt>When</dt>
+                <dd>{new Date(entry.at).toLocaleString()}</dd>
+              </div>
+              <div>
+                <dt>Who</dt>
+                <dd>
+                  {entry.actor.id} ({entry.actor.role}, via {entry.actor.via})
+                </dd>
+              </div>
+              <div>
+                <dt>Event</dt>
+                <dd>{entry.event.type}</dd>
+              </div>
+              <div>
+                <dt>Move</dt>
+                <dd>
+                  {entry.from.join('/') || '—'} → {entry.to.join('/')}
+                </dd>
+              </div>
+              {entry.note && (
+                <div>
+                  <dt>Note</dt>
+                  <dd>{entry.note}</dd>
+                </div>
+              )}
+              {entry.refusal && (
+                <div>
+                  <dt>Refused</dt>
+                  <dd>{entry.refusal.message}</dd>
+                </div>
+              )}
+              {entry.contextPatch && (
+                <div>
+                  <dt>Changed</dt>
+                  <dd>
+                    <code>{JSON.stringify(entry.contextPatch)}</code>
+                  </dd>
+                </div>
+              )}
+            </dl>
+          )}
+        </>
+      )}
+      <div className="hf-row">
+        <input
+          aria-label="What-if version"
+          placeholder="version #"
+          value={whatIfVersion}
+          onChange={(e) => setWhatIfVersion(e.target.value)}
+          data-testid="whatif-version"
+        />
+        <button
+          type="button"
+          className="hf-button"
+          disabled={!/^\d+$/.test(whatIfVersion)}
+          onClick={() => void runWhatIf()}
+          data-testid="whatif-run"
+        >
+          What if
+        </button>
+      </div>
+      {error && <p className="hf-field__error">{error}</p>}
+      {whatIf && (
+        <p data-testid="whatif-result">
+          On v{whatIfVersion} it would end in <strong>{whatIf.finalState.join('/')}</strong>
+          {whatIf.divergedAt !== undefined ? `, diverging at step #${whatIf.divergedAt}` : ', the same path'}.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
+import { SimulatePanel } from '../simulate/SimulatePanel.tsx';
+import { InstancesPanel } from './InstancesPanel.tsx';
+import { useAsync } from './useAsync.ts';
+import { VersionsPanel } from './VersionsPanel.tsx';
+import { WorkflowHeader } from './WorkflowHeader.tsx';
+
+/** The editor for one saved workflow: loads its draft, autosaves, publishes, shows versions and instances. */
+export function WorkflowRoute(props: { workflowId: string; onBack: () => void }) {
+  const [state] = useAsync(() => api.getWorkflow(props.workflowId), [props.workflowId]);
+  const [published, setPublished] = useState(0);
+  const panels = useMemo<SidePanel[]>(
+    () => [
+      {
+        id: 'simulate',
+        title: 'Simulate',
+        render: (ctx) => <SimulatePanel definition={ctx.definition} setMarks={ctx.setMarks} />,
+      },
+      {
+        id: 'versions',
+        title: 'Versions',
+        render: (ctx) => (
+          <VersionsPanel
+            workflowId={props.workflowId}
+            editor={ctx.editor}
+            setMarks={ctx.setMarks}
+            refreshKey={published}
+          />
+        ),
+      },
+      {
+        id: 'instances',
+        title: 'Instances',
+        render: (ctx) => <InstancesPanel workflowId={props.workflowId} setMarks={ctx.setMarks} />,
+      },
+    ],
+    [props.workflowId, published],
+  );
+  if (state.status === 'loading') return <p className="hf-page hf-muted">Opening the workflow…</p>;
+  if (state.status === 'error') return <p className="hf-page hf-field__error">{state.message}</p>;
+  const { draft } = state.value;
+  return (
+    <EditorPage
+      key={props.workflowId}
+      initialSpec={draft.spec}
+      onBack={props.onBack}
+      panels={panels}
+      header={({ editor, blockedBy }) => (
+        <WorkflowHeader
+          workflowId={props.workflowId}
+          draft={draft}
+          editor={editor}
+          blockedBy={blockedBy}
+          onPublished={() => setPublished((n) => n + 1)}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+import type { WorkflowSpec } from '@hireflow/runtime/model';
+import { useEffect, useRef, useState } from 'react';
+import type { Draft } from '../api/apiTypes.ts';
+import { ApiProblem, api } from '../api/client.ts';
+
+export type SaveStatus =
+  | { kind: 'saved'; at: string }
+  | { kind: 'saving' }
+  | { kind: 'unsaved' }
+  | { kind: 'conflict'; theirs: Draft | null }
+  | { kind: 'error'; message: string };
+
+const AUTOSAVE_MS = 1200;
+
+/**
+ * Saves the draft a moment after each change, with the revision it was based on. When someone else
+ * saved in between, the server answers 409 and we stop and show the conflict instead of overwriting.
+ */
+export function useAutosave(workflowId: string, spec: WorkflowSpec, initial: Draft) {
+  const revision = useRef(initial.revision);
+  const lastSaved = useRef<WorkflowSpec>(initial.spec);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: initial.savedAt });
+  const conflicted = status.kind === 'conflict';
+  useEffect(() => {
+    if (spec === lastSaved.current || conflicted) return;
+    setStatus({ kind: 'unsaved' });
+    const timer = setTimeout(async () => {
+      setStatus({ kind: 'saving' });
+      try {
+        const { draft } = await api.saveDraft(workflowId, spec, revision.current);
+        revision.current = draft.revision;
+        lastSaved.current = spec;
+        setStatus({ kind: 'saved', at: draft.savedAt });
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 409) {
+          setStatus({ kind: 'conflict', theirs: (error.body.current as Draft | undefined) ?? null });
+        } else setStatus({ kind: 'error', message: error instanceof Error ? error.message : 'save failed' });
+      }
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [spec, workflowId, conflicted]);
+  return {
+    status,
+    revision: () => revision.current,
+    /** Take the other editor's draft as the new base (the caller loads its spec into the editor). */
+    acceptTheirs: (theirs: Draft) => {
+      revision.current = theirs.revision;
+      lastSaved.current = theirs.spec;
+      setStatus({ kind: 'saved', at: theirs.savedAt });
+    },
+    /** Keep my changes: re-base on their revision and save mine over it, deliberately. */
+    keepMine: (theirs: Draft) => {
+      revision.current = theirs.revision;
+      setStatus({ kind: 'unsaved' });
+    },
+  };
+}
