@@ -83,7 +83,11 @@ export function translateActions(
         dueAt: computeDueAt(definition, delayName, context, at),
       });
     } else if (action.type === 'xstate.cancel') {
-      out.cancel.push(String(params.sendId));
+      const sendId = String(params.sendId);
+      // A state entered and left within one step (a skipped approval step) arms then cancels its
+      // timer: the later cancel wins, else the row would outlive the state and fire later.
+      out.arm = out.arm.filter((timer) => timer.sendId !== sendId);
+      out.cancel.push(sendId);
     } else if (EFFECT_ACTIONS.has(action.type)) {
       out.effects.push({ type: action.type, params });
     }
