@@ -1,7 +1,23 @@
 import type { CliCommand } from './cliCommand.ts';
 import { compileCommand } from './compileCommand.ts';
 import { diffCommand } from './diffCommand.ts';
+import { exportCommand } from './exportCommand.ts';
+import { publishCommand } from './publishCommand.ts';
+import { replayCommand } from './replayCommand.ts';
+import { sendCommand } from './sendCommand.ts';
+import { startCommand } from './startCommand.ts';
 import { validateCommand } from './validateCommand.ts';
+import { verifyCommand } from './verifyCommand.ts';
 
 /** Every `hireflow` command, in the order `--help` lists them. Add a command here to ship it. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, compileCommand, diffCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  compileCommand,
+  diffCommand,
+  publishCommand,
+  startCommand,
+  sendCommand,
+  verifyCommand,
+  replayCommand,
+  exportCommand,
+];
