@@ -100,3 +100,12 @@ export function expectIntact(db: HireflowDb, id: string): void {
   expect(replayed?.firstMismatch).toBeUndefined();
   expect(replayed?.ok).toBe(true);
 }
+
+/** Status of each step of an approval state, from the instance's `$approvals` record. */
+export function stepStatuses(context: Record<string, unknown>, stateId: string): Record<string, string> {
+  const approvals = context.$approvals as
+    | Record<string, { steps: Record<string, { status: string }> }>
+    | undefined;
+  const steps = approvals?.[stateId]?.steps ?? {};
+  return Object.fromEntries(Object.entries(steps).map(([step, record]) => [step, record.status]));
+}
