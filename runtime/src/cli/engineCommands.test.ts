@@ -62,5 +62,5 @@ describe('hireflow publish / start / send / verify / replay / export', () => {
     const tampered = hireflow('verify');
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toContain('"idx":2');
-  });
+  }, 180_000);
 });
