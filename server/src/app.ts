@@ -1,0 +1,52 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from './http/appEnv.ts';
+import { onError, problemResponse } from './http/onError.ts';
+import { ProblemError } from './http/ProblemError.ts';
+import { validationHook } from './http/validationHook.ts';
+import { authorize } from './middleware/authorize.ts';
+import { limitBody } from './middleware/limitBody.ts';
+import { hireflowSecureHeaders } from './middleware/secureHeaders.ts';
+import { renderDocsPage } from './openapi/docsPage.ts';
+import { authRoutes } from './routes/authRoutes.ts';
+import { forkRoutes } from './routes/forkRoutes.ts';
+import { tokenRoutes } from './routes/tokenRoutes.ts';
+import { userRoutes } from './routes/userRoutes.ts';
+import { versionRoutes } from './routes/versionRoutes.ts';
+import { workflowRoutes } from './routes/workflowRoutes.ts';
+
+const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Hireflow',
+    version: '0.1.0',
+    description: 'Hiring workflows: design, publish, run, audit.',
+  },
+};
+
+/**
+ * Builds the Hono app: secure headers, body limit and the authorization table in front of every
+ * route, one resource per route module, one `onError` for problem+json, and the OpenAPI 3.1 document
+ * generated from the same zod schemas that validate requests.
+ *
+ * @example
+ * const app = createApp({ db, store: openServerStore(db) });
+ * serve({ fetch: app.fetch, port: 8080 });
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const now = deps.now ?? Date.now;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound(() => problemResponse(new ProblemError('NOT_FOUND')));
+
+  app.use('*', hireflowSecureHeaders());
+  app.use('/api/*', limitBody(deps.bodyLimitBytes ?? 1024 * 1024));
+  app.use('/api/*', authorize(deps.store, now));
+
+  for (const routes of [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes]) {
+    app.route('/', routes(deps, now));
+  }
+
+  app.doc31('/api/openapi.json', OPENAPI_CONFIG);
+  app.get('/api/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_CONFIG))));
+  return app;
+}

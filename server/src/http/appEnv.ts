@@ -1,0 +1,22 @@
+import type { ServerStore } from '../db/openServerStore.ts';
+import type { HireflowDb } from '../runtime.ts';
+import type { Principal } from './principal.ts';
+
+/** What the app is built from: the open database, the server's tables, a clock and options. */
+export interface AppDeps {
+  db: HireflowDb;
+  store: ServerStore;
+  /** Epoch milliseconds; tests pass a manual clock. */
+  now?: () => number;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  bodyLimitBytes?: number;
+  /** Session lifetime (default 12 h). */
+  sessionTtlMs?: number;
+  /** Requests per minute per client on login, token and webhook routes (default 10 / 30 / 600). */
+  rateLimits?: { login?: number; tokens?: number; webhooks?: number };
+}
+
+/** Hono's environment for every route: the authenticated principal, once authorization ran. */
+export interface AppEnv {
+  Variables: { principal: Principal };
+}

@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ProblemError } from './ProblemError.ts';
+
+/** Sends a problem as `application/problem+json` with its status and extra headers. */
+export function problemResponse(problem: ProblemError): Response {
+  return new Response(JSON.stringify(problem.toJSON()), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', ...problem.headers },
+  });
+}
+
+/**
+ * The app's one error mapper. Known refusals keep their code; Hono's own exceptions (body limit,
+ * malformed JSON) become 4xx problems; anything else is a 500 whose body says nothing about why —
+ * no stack, SQL or secret leaves the process — and whose cause goes to the log.
+ */
+export function onError(error: Error, c: Context): Response {
+  if (error instanceof ProblemError) return problemResponse(error);
+  if (error instanceof HTTPException) {
+    const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
+    return problemResponse(new ProblemError(code, code === 'BAD_REQUEST' ? 'Malformed request' : undefined));
+  }
+  if (error instanceof SyntaxError) return problemResponse(new ProblemError('BAD_REQUEST', 'Malformed JSON'));
+  console.error(`[hireflow] ${c.req.method} ${c.req.path} failed:`, error);
+  return problemResponse(new ProblemError('INTERNAL'));
+}

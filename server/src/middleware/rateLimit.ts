@@ -1,0 +1,49 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
+import { ProblemError } from '../http/ProblemError.ts';
+
+/** Options of {@link rateLimit}. */
+export interface RateLimitOptions {
+  /** Requests allowed per window and client. */
+  limit: number;
+  /** Default one minute. */
+  windowMs?: number;
+  now: () => number;
+}
+
+/** The client's address as the socket reports it (proxies' headers are not trusted). */
+function clientKey(c: Parameters<MiddlewareHandler>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // `app.request()` in tests has no socket: all such calls share one bucket.
+    return 'local';
+  }
+}
+
+/**
+ * A fixed-window limiter per client address, in memory (one server process). Over the limit the
+ * request is refused with 429 and `Retry-After` in seconds until the window resets.
+ */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const windowMs = options.windowMs ?? 60_000;
+  const windows = new Map<string, { start: number; count: number }>();
+  return async (c, next) => {
+    const now = options.now();
+    const key = clientKey(c);
+    let window = windows.get(key);
+    if (window === undefined || now - window.start >= windowMs) {
+      if (windows.size > 10_000) windows.clear(); // bounded memory under address spraying
+      window = { start: now, count: 0 };
+      windows.set(key, window);
+    }
+    window.count += 1;
+    if (window.count > options.limit) {
+      const retryAfter = Math.max(1, Math.ceil((window.start + windowMs - now) / 1000));
+      throw new ProblemError('RATE_LIMITED', `Try again in ${retryAfter} s`, {
+        headers: { 'retry-after': String(retryAfter) },
+      });
+    }
+    return next();
+  };
+}

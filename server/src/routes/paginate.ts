@@ -1,0 +1,23 @@
+/** A page of a list answer (docs/api.md). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * Cuts an ordered list into a page after `cursor` (the key of the last item already seen). The cursor
+ * is the item key itself, base64url-encoded so it stays opaque to clients.
+ */
+export function paginate<T>(
+  items: T[],
+  keyOf: (item: T) => string,
+  query: { limit: number; cursor?: string | undefined },
+): Page<T> {
+  const after = query.cursor === undefined ? undefined : Buffer.from(query.cursor, 'base64url').toString();
+  const start = after === undefined ? 0 : items.findIndex((item) => keyOf(item) > after);
+  const rest = start < 0 ? [] : items.slice(start);
+  const page = rest.slice(0, query.limit);
+  const last = page.at(-1);
+  const more = rest.length > page.length && last !== undefined;
+  return { items: page, nextCursor: more ? Buffer.from(keyOf(last)).toString('base64url') : null };
+}
