@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors, createHarness, type Harness, SAMPLE_SPEC } from '../../test/engineHarness.ts';
 import { listAuditEntries, verify } from '../audit/index.ts';
-import { listApprovalTasks, listEffects, listTimers } from '../store/index.ts';
+import { getSubject, listApprovalTasks, listEffects, listTimers } from '../store/index.ts';
+import { eraseSubjectData } from './erasure.ts';
 import { fireDueTimers } from './scheduler.ts';
 
 let h: Harness;
@@ -184,5 +185,19 @@ describe('approval chains', () => {
       ),
     ).toMatchObject({ ok: true, to: ['offer'] });
     expect(verify(h.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('erasure', () => {
+  it('clears the subject PII, audits the erasure on each instance and keeps every chain valid', () => {
+    const id = startCandidate();
+    const row = h.db.sqlite.prepare('select subject_id from instances where id = ?').get(id) as {
+      subject_id: string;
+    };
+    const result = eraseSubjectData(h.db, h.clock, row.subject_id, actors.admin);
+    expect(result).toEqual({ erased: true, instances: 1 });
+    expect(getSubject(h.db, row.subject_id)?.pii).toBeNull();
+    expect(listAuditEntries(h.db, id).at(-1)).toMatchObject({ kind: 'erasure' });
+    expect(verify(h.db).ok).toBe(true);
   });
 });

@@ -13,9 +13,11 @@ export {
   type StartInput,
   type StepResult,
 } from './engine.ts';
+export { eraseSubjectData } from './erasure.ts';
 export { availableEvents, explainEvent } from './explain.ts';
 export { createGroupCommitter, type GroupCommitter } from './groupCommit.ts';
 export { type InstanceView, readInstance, readInstances, toInstanceView } from './instanceView.ts';
+export { type MaintenanceOptions, startMaintenance } from './maintenance.ts';
 export { type PublishInput, type PublishResult, publishWorkflow } from './publish.ts';
 export { EngineError, type Refusal, type RefusalCode } from './refusal.ts';
 export { type ReplayMismatch, type ReplayResult, replay, type WhatIfStep, whatIf } from './replay.ts';
