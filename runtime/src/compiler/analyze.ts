@@ -15,6 +15,11 @@ const label = (state: StateSpec) => `"${state.label ?? state.id}"`;
 export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const located = listStates(spec);
+  // Lookups by id are sets: a 500-state spec has thousands of targets to check.
+  const stateIds = new Set(located.map((l) => l.state.id));
+  const topLevelIds = new Set(located.flatMap((l) => (l.parent ? [] : [l.state.id])));
+  // Specs repeat the same conditions on many transitions; check each expression once.
+  const guardChecks = new Map<string, ReturnType<typeof checkGuard>>();
   const ids = new Map<string, string>();
   const transitionIds = new Map<string, string>();
   const fields = spec.context;
@@ -32,7 +37,7 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
     } else map.set(id, path);
   };
   const checkTarget = (target: string, path: string, stateId: string, transitionId?: string) => {
-    if (!located.some((l) => l.state.id === target)) {
+    if (!stateIds.has(target)) {
       out.push({
         path,
         severity: 'error',
@@ -44,7 +49,11 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
     }
   };
   const checkExpression = (expr: string, path: string, stateId?: string, transitionId?: string) => {
-    const result = checkGuard(expr, fields);
+    let result = guardChecks.get(expr);
+    if (!result) {
+      result = checkGuard(expr, fields);
+      guardChecks.set(expr, result);
+    }
     if (result.ok) return;
     out.push({
       path,
@@ -84,7 +93,7 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
 
   for (const w of spec.suppressionWindows)
     if (w.when) checkExpression(w.when, `suppressionWindows.${w.id}.when`);
-  if (!located.some((l) => l.state.id === spec.initial && !l.parent)) {
+  if (!topLevelIds.has(spec.initial)) {
     out.push({
       path: 'initial',
       severity: 'error',

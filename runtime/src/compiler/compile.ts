@@ -1,6 +1,6 @@
 import { parseSpec, type WorkflowSpec } from '../model/index.ts';
 import { type AnalyzeOptions, analyze } from './analyze.ts';
-import { canonicalize, canonicalJson, sha256Hex } from './canonical.ts';
+import { canonicalize, canonicalJson, sha256Hex, toCanonical } from './canonical.ts';
 import type { MachineDefinition } from './definitionTypes.ts';
 import { type Diagnostic, hasErrors } from './diagnostics.ts';
 import { emitDefinition } from './emit.ts';
@@ -37,9 +37,10 @@ export function compile(input: unknown, options: AnalyzeOptions = {}): CompileRe
       })),
     };
   }
-  const spec = canonicalize(parsed.spec);
+  // One pass gives both the canonical spec and the text its hash is taken of (= specHash(spec)).
+  const { value: spec, text } = toCanonical(parsed.spec);
   const diagnostics = analyze(spec, options);
-  const hash = specHash(spec);
+  const hash = sha256Hex(text);
   const definition = hasErrors(diagnostics) ? null : canonicalize(emitDefinition(spec, hash));
   return { definition, diagnostics, hash, spec };
 }
