@@ -18,6 +18,13 @@ export { availableEvents, explainEvent } from './explain.ts';
 export { createGroupCommitter, type GroupCommitter } from './groupCommit.ts';
 export { type InstanceView, readInstance, readInstances, toInstanceView } from './instanceView.ts';
 export { type MaintenanceOptions, startMaintenance } from './maintenance.ts';
+export {
+  applyMigration,
+  invertStateMap,
+  type MigrationItem,
+  type MigrationRequest,
+  planMigration,
+} from './migration.ts';
 export { type PublishInput, type PublishResult, publishWorkflow } from './publish.ts';
 export { EngineError, type Refusal, type RefusalCode } from './refusal.ts';
 export { type ReplayMismatch, type ReplayResult, replay, type WhatIfStep, whatIf } from './replay.ts';

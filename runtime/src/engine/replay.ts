@@ -60,69 +60,55 @@ export function replay(
   options: { until?: string | undefined } = {},
 ): ReplayResult | undefined {
   const row = getInstance(db, instanceId);
-  const loaded = row ? loadVersion(db, row.versionId) : undefined;
-  if (!row || !loaded) return undefined;
+  if (!row) return undefined;
   const until = options.until ? Date.parse(options.until) : Number.POSITIVE_INFINITY;
+  const entries = listAuditEntries(db, instanceId);
+  // The history starts on the version of its first entry; migration entries switch versions.
+  let versionId = entries[0]?.versionId ?? row.versionId;
+  let definition = loadVersion(db, versionId)?.definition;
+  if (!definition) return undefined;
   let snapshot: PersistedSnapshot | undefined;
   let steps = 0;
   let lastAt = '';
-  for (const entry of listAuditEntries(db, instanceId)) {
+  const mismatch = (
+    entry: AuditEntry,
+    field: ReplayMismatch['field'],
+    expected: unknown,
+    actual: unknown,
+  ): ReplayResult => ({
+    ok: false,
+    instanceId,
+    versionId,
+    steps,
+    firstMismatch: { idx: entry.idx, seq: entry.seq, field, expected, actual },
+  });
+  for (const entry of entries) {
     if (Date.parse(entry.at) > until) break;
-    const plan = rerun(loaded.definition, snapshot, entry);
+    if (entry.kind === 'migration' && snapshot) {
+      const target = ((entry.event.payload ?? {}) as { toVersionId?: string }).toVersionId ?? entry.versionId;
+      const loaded = loadVersion(db, target);
+      if (!loaded) return mismatch(entry, 'to', target, 'the target version of this migration is missing');
+      versionId = target;
+      definition = loaded.definition;
+      snapshot = { ...snapshot, value: entry.to as StateValue };
+      steps += 1;
+      lastAt = entry.at;
+      continue;
+    }
+    const plan = rerun(definition, snapshot, entry);
     if (!plan) continue;
     steps += 1;
     lastAt = entry.at;
-    if (!plan.ok) {
-      return {
-        ok: false,
-        instanceId,
-        versionId: row.versionId,
-        steps,
-        firstMismatch: {
-          idx: entry.idx,
-          seq: entry.seq,
-          field: 'refused',
-          expected: entry.to,
-          actual: 'the event was refused on replay',
-        },
-      };
-    }
-    if (!same(plan.snapshot.value, entry.to)) {
-      return {
-        ok: false,
-        instanceId,
-        versionId: row.versionId,
-        steps,
-        firstMismatch: {
-          idx: entry.idx,
-          seq: entry.seq,
-          field: 'to',
-          expected: entry.to,
-          actual: plan.snapshot.value,
-        },
-      };
-    }
-    if (!same(plan.contextPatch, entry.contextPatch)) {
-      return {
-        ok: false,
-        instanceId,
-        versionId: row.versionId,
-        steps,
-        firstMismatch: {
-          idx: entry.idx,
-          seq: entry.seq,
-          field: 'contextPatch',
-          expected: entry.contextPatch,
-          actual: plan.contextPatch,
-        },
-      };
-    }
+    if (!plan.ok) return mismatch(entry, 'refused', entry.to, 'the event was refused on replay');
+    if (!same(plan.snapshot.value, entry.to)) return mismatch(entry, 'to', entry.to, plan.snapshot.value);
+    if (!same(plan.contextPatch, entry.contextPatch))
+      return mismatch(entry, 'contextPatch', entry.contextPatch, plan.contextPatch);
     snapshot = plan.snapshot;
   }
   return {
     ok: true,
     instanceId,
-    versionId: row.versionId,
+    versionId,
     steps,
     stateAt: snapshot ? { at: lastAt, value: snapshot.value, context: snapshot.context } : undefined,
   };

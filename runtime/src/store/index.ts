@@ -38,6 +38,7 @@ export {
   insertInstance,
   listInstances,
   type NewInstance,
+  repinInstance,
   updateInstanceSnapshot,
 } from './repositories/instances.ts';
 export {

@@ -122,6 +122,34 @@ export function updateInstanceSnapshot(
   return statements(db).update.run({ ...update, id, expectedRevision }).changes === 1;
 }
 
+/**
+ * Moves an instance to another version of its workflow (an audited migration), with the snapshot
+ * mapped onto that version; same optimistic revision check as {@link updateInstanceSnapshot}.
+ */
+export function repinInstance(
+  db: HireflowDb,
+  id: string,
+  expectedRevision: number,
+  versionId: string,
+  update: InstanceUpdate,
+): boolean {
+  const result = db.orm
+    .update(instances)
+    .set({
+      versionId,
+      snapshot: update.snapshot,
+      stateValue: update.stateValue,
+      status: update.status,
+      owner: update.owner,
+      enteredAt: update.enteredAt,
+      updatedAt: update.now,
+      revision: sql`${instances.revision} + 1`,
+    })
+    .where(and(eq(instances.id, id), eq(instances.revision, expectedRevision)))
+    .run();
+  return result.changes === 1;
+}
+
 /** Instances matching every given filter, ordered by id (keyset-paginated with `afterId`). */
 export function listInstances(db: HireflowDb, filter: InstanceFilter = {}): InstanceRow[] {
   const conditions: (SQL | undefined)[] = [
