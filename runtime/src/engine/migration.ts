@@ -65,7 +65,7 @@ function nodeById(definition: MachineDefinition, id: string): StateNodeJson | un
 }
 
 /** Builds a state value from leaf ids (`{ offer_approval: 'finance' }`). */
-function valueOf(paths: Map<string, string[]>, leaves: string[]): StateValue | undefined {
+function stateValueOf(paths: Map<string, string[]>, leaves: string[]): StateValue | undefined {
   type Tree = { [key: string]: Tree };
   const tree: Tree = {};
   for (const leaf of leaves) {
@@ -117,7 +117,7 @@ function mapInstance(
     };
   let value: StateValue | undefined;
   try {
-    const guess = valueOf(paths, to);
+    const guess = stateValueOf(paths, to);
     value =
       guess === undefined
         ? undefined
