@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../audit/index.ts';
-import type { HireflowEvent, MachineDefinition } from '../compiler/index.ts';
+import { type HireflowEvent, type MachineDefinition, sha256Hex } from '../compiler/index.ts';
 import {
   getInstance,
   getWorkflow,
@@ -80,7 +80,10 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
       ) {
         return refuse('NOT_FOUND', 'No such workflow.');
       }
-      const subjectId = `sub_${randomUUID()}`;
+      // A known ATS reference maps to a stable pseudonym: the same candidate lands on the same pilot side.
+      const subjectId = input.subject.externalRef
+        ? `sub_${sha256Hex(`${input.subject.kind}:${input.subject.externalRef}`).slice(0, 32)}`
+        : `sub_${randomUUID()}`;
       const department = typeof input.context.department === 'string' ? input.context.department : undefined;
       const versionId =
         input.versionId ??

@@ -25,6 +25,13 @@ export {
   type MigrationRequest,
   planMigration,
 } from './migration.ts';
+export {
+  type CohortStats,
+  changeRouting,
+  cohortStats,
+  comparePilot,
+  type Spread,
+} from './pilotComparison.ts';
 export { type PublishInput, type PublishResult, publishWorkflow } from './publish.ts';
 export { EngineError, type Refusal, type RefusalCode } from './refusal.ts';
 export { type ReplayMismatch, type ReplayResult, replay, type WhatIfStep, whatIf } from './replay.ts';

@@ -63,6 +63,11 @@ const statements = preparedFor(({ orm }) => ({
     .prepare(),
 }));
 
+/** Orders effect keys `<instance>:<revision>:<index>` numerically on their trailing numbers (10 after 9). */
+function compareEffectKeys(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 /** Adds an effect in the step's transaction; false when the same `effectKey` is already queued. */
 export function enqueueEffect(db: HireflowDb, effect: NewEffect): boolean {
   return statements(db).enqueue.run({ ...effect, id: effect.id ?? randomUUID() }).changes === 1;
@@ -72,7 +77,7 @@ export function enqueueEffect(db: HireflowDb, effect: NewEffect): boolean {
 export function claimDueEffects(db: HireflowDb, now: number, limit: number, leaseMs = 60_000): OutboxRow[] {
   const rows = statements(db).claim.all({ now, limit, leaseUntil: now + leaseMs });
   // RETURNING order is unspecified; every claimed row now has the same lease, so order by age.
-  return rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  return rows.sort((a, b) => a.createdAt - b.createdAt || compareEffectKeys(a.effectKey, b.effectKey));
 }
 
 /** Marks a claimed effect delivered; false when it is not pending (e.g. already delivered). */
@@ -142,7 +147,7 @@ export function listEffects(
     .select()
     .from(outbox)
     .where(and(...conditions))
-    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .orderBy(asc(outbox.createdAt), asc(outbox.effectKey))
     .limit(filter.limit ?? 100)
     .all();
 }
