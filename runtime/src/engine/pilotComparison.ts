@@ -75,7 +75,7 @@ export function cohortStats(db: HireflowDb, workflowId: string, versionId: strin
       const next = stageOf(entry.to as StateValue);
       if (next === undefined || next === stage) continue;
       if (stage !== undefined) {
-        (durations[stage] ??= []).push(at - since);
+        durations[stage] = [...(durations[stage] ?? []), at - since];
         if (meta?.approvals[stage]) turnaround.push(at - since);
         const outcome = meta?.outcomes[next];
         if (outcome === 'rejected' || outcome === 'withdrawn') dropOff[stage] = (dropOff[stage] ?? 0) + 1;
