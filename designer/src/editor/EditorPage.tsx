@@ -49,6 +49,16 @@ function EditorScreen(props: EditorPageProps) {
   const [marks, setMarks] = useState<FlowMarks>(NO_MARKS);
 
   useEffect(() => setCompletionFields(spec.context), [spec.context]);
+  // A spec nobody has drawn yet (a template, an API-made workflow) gets a tidy layout on open,
+  // loaded as the starting point rather than as an undoable edit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only for the spec the page opened with
+  useEffect(() => {
+    if (props.initialSpec.states.some((s) => s.position)) return;
+    void layoutWithElk(props.initialSpec).then((laidOut) => {
+      editor.load(laidOut);
+      requestAnimationFrame(() => void flow.fitView());
+    });
+  }, [props.initialSpec]);
   const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
   const blockedBy = compiled.pending
     ? 'Checking the workflow…'

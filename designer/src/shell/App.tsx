@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
-import { SimulatePanel } from '../simulate/SimulatePanel.tsx';
+import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
 import { sampleSpec } from '../spec/sampleSpec.ts';
 import { InboxPage } from './InboxPage.tsx';
 import { LoginPage } from './LoginPage.tsx';

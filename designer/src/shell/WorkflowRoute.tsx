@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
-import { SimulatePanel } from '../simulate/SimulatePanel.tsx';
+import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
 import { InstancesPanel } from './InstancesPanel.tsx';
 import { useAsync } from './useAsync.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
