@@ -1,5 +1,6 @@
 /** Delivery of effects (notifications, outbound webhooks, tickets) after commit. Node only. */
 export { createOutboxWorker, type OutboxWorkerOptions } from './outboxWorker.ts';
+export { createTicketTransport } from './ticketTransport.ts';
 export {
   createRecordingTransport,
   createWebhookTransport,

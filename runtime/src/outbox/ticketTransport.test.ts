@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actors, createHarness, type Harness, SAMPLE_SPEC } from '../../test/engineHarness.ts';
+import { createWorkflow, listInstances, updateDraft } from '../store/index.ts';
+import { createOutboxWorker } from './outboxWorker.ts';
+import { createTicketTransport } from './ticketTransport.ts';
+import { routeTransports } from './transports.ts';
+
+const TICKET = {
+  schemaVersion: 2,
+  id: 'ticket',
+  name: 'Problem ticket',
+  context: {
+    severity: { type: 'string' },
+    summary: { type: 'string' },
+    'source.instanceId': { type: 'string' },
+  },
+  initial: 'pending',
+  states: [
+    { id: 'pending', kind: 'milestone', on: [{ id: 'done', event: 'RESOLVE', target: 'resolved' }] },
+    { id: 'resolved', kind: 'final', outcome: 'completed' },
+  ],
+};
+
+let h: Harness;
+let v2 = '';
+beforeEach(() => {
+  h = createHarness();
+  const spec = structuredClone(SAMPLE_SPEC);
+  spec.states[1].on.push({
+    id: 'stuck',
+    event: 'REPORT_PROBLEM',
+    target: 'screen',
+    actions: [
+      { type: 'openTicket', workflowId: 'ticket', severity: 'sev1', summary: 'Offer letter blocked' },
+    ],
+  });
+  updateDraft(h.db, 'sample-hiring', 0, { draftSpec: spec, now: 0 });
+  const published = h.engine.publish({
+    workflowId: 'sample-hiring',
+    actor: actors.admin,
+    changelog: 'tickets',
+  });
+  if (published.kind === 'invalid') throw new Error('invalid');
+  v2 = published.version.id;
+  createWorkflow(h.db, {
+    id: 'ticket',
+    name: 'Problem ticket',
+    businessUnit: 'engineering',
+    draftSpec: TICKET as never,
+    now: 0,
+  });
+  h.engine.publish({ workflowId: 'ticket', actor: actors.admin, changelog: 'first' });
+});
+afterEach(() => h.close());
+
+describe('openTicket effects', () => {
+  it('start one ticket instance in the same business unit, even when delivered twice', async () => {
+    const started = h.engine.start({
+      workflowId: 'sample-hiring',
+      businessUnit: 'engineering',
+      subject: { kind: 'candidate' },
+      context: {},
+      actor: actors.recruiter,
+      versionId: v2,
+    });
+    if (!started.ok) throw new Error(started.message);
+    h.engine.send(started.instanceId, { type: 'REPORT_PROBLEM' }, { actor: actors.recruiter });
+    const tickets = createTicketTransport(h.engine);
+    const worker = createOutboxWorker({
+      db: h.db,
+      clock: h.clock,
+      transport: routeTransports({ 'hireflow.openTicket': tickets }, async () => ({ ok: true })),
+    });
+    await worker.drain();
+    const [ticket] = listInstances(h.db, { workflowId: 'ticket' });
+    expect(ticket).toMatchObject({ businessUnit: 'engineering', stateValue: 'pending' });
+    expect((ticket?.snapshot as { context: Record<string, unknown> }).context).toMatchObject({
+      severity: 'sev1',
+      source: { instanceId: started.instanceId },
+    });
+    const effect = h.db.sqlite
+      .prepare("select * from outbox where type = 'hireflow.openTicket'")
+      .get() as Record<string, unknown>;
+    await tickets({
+      ...(effect as never),
+      effectKey: String(effect.effect_key),
+      instanceId: String(effect.instance_id),
+      payload: JSON.parse(String(effect.payload)),
+    });
+    expect(listInstances(h.db, { workflowId: 'ticket' })).toHaveLength(1);
+  });
+});
