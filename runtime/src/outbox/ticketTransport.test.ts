@@ -74,7 +74,7 @@ describe('openTicket effects', () => {
     await worker.drain();
     const [ticket] = listInstances(h.db, { workflowId: 'ticket' });
     expect(ticket).toMatchObject({ businessUnit: 'engineering', stateValue: 'pending' });
-    expect((ticket?.snapshot as { context: Record<string, unknown> }).context).toMatchObject({
+    expect((ticket?.snapshot as { context?: Record<string, unknown> } | undefined)?.context).toMatchObject({
       severity: 'sev1',
       source: { instanceId: started.instanceId },
     });
