@@ -30,16 +30,6 @@ CREATE TABLE `server_event_mappings` (
 );
 --> statement-breakpoint
 CREATE INDEX `server_event_mappings_lookup` ON `server_event_mappings` (`vendor`,`vendor_event`);--> statement-breakpoint
-CREATE TABLE `server_idempotency_keys` (
-	`scope` text NOT NULL,
-	`key` text NOT NULL,
-	`body_hash` text NOT NULL,
-	`status` integer,
-	`response` text,
-	`created_at` integer NOT NULL,
-	PRIMARY KEY(`scope`, `key`)
-);
---> statement-breakpoint
 CREATE TABLE `server_sessions` (
 	`id_hash` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,

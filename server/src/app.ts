@@ -33,7 +33,7 @@ const OPENAPI_CONFIG = {
  * serve({ fetch: app.fetch, port: 8080 });
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
-  const now = deps.now ?? Date.now;
+  const now = () => deps.engine.clock.now().getTime();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound(() => problemResponse(new ProblemError('NOT_FOUND')));

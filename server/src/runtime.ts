@@ -1,24 +1,46 @@
 /**
- * The server's one door into the runtime's Node entry. The runtime's root `src/index.ts` (engine,
- * store) does not exist yet, so the store is reached by relative path here and nowhere else; when
- * `@hireflow/runtime` exports it, only this file changes.
+ * The server's one door into the runtime's Node entry (`@hireflow/runtime`): the store's repository
+ * functions, the engine, the audit log. Keeping the list here shows at a glance what the server uses.
  */
-export { type HireflowDb, openDatabase } from '../../runtime/src/store/openDatabase.ts';
-export { type InstanceRow, listInstances } from '../../runtime/src/store/repositories/instances.ts';
 export {
+  type AuditEntry,
+  type Clock,
+  createEngine,
+  createOutboxWorker,
+  createRecordingTransport,
+  createWebhookTransport,
+  createWorkflow,
+  type Engine,
+  type EngineActor,
+  fireDueTimers,
+  getApprovalTask,
+  getInstance,
   getLatestVersion,
   getVersion,
-  insertVersion,
-  listVersions,
-  toVersionId,
-  type VersionRow,
-} from '../../runtime/src/store/repositories/versions.ts';
-export {
-  createWorkflow,
   getWorkflow,
+  type HireflowDb,
+  type InstanceRow,
+  type InstanceView,
+  isUniqueViolation,
+  listApprovalTasks,
+  listAuditEntries,
+  listInstances,
+  listVersions,
   listWorkflows,
+  ManualClock,
+  openDatabase,
+  readInstance,
+  readInstances,
+  replay,
+  type StepResult,
+  StoreError,
+  SystemClock,
   setRouting,
+  startScheduler,
+  toVersionId,
   updateDraft,
+  type VersionRow,
+  verify,
   type WorkflowRow,
-} from '../../runtime/src/store/repositories/workflows.ts';
-export { isUniqueViolation, StoreError } from '../../runtime/src/store/StoreError.ts';
+  whatIf,
+} from '@hireflow/runtime';

@@ -4,12 +4,26 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './auth/ensureFirstAdmin.ts';
 import { openServerStore, type ServerStore } from './db/openServerStore.ts';
 import type { AppDeps } from './http/appEnv.ts';
-import { type HireflowDb, openDatabase } from './runtime.ts';
+import {
+  type Clock,
+  createEngine,
+  createOutboxWorker,
+  createRecordingTransport,
+  type Engine,
+  type HireflowDb,
+  openDatabase,
+  SystemClock,
+  startScheduler,
+} from './runtime.ts';
 import { serveDesigner } from './static/serveDesigner.ts';
 
 /** Options of {@link startServer}. */
-export interface StartServerOptions extends Omit<AppDeps, 'db' | 'store'> {
+export interface StartServerOptions extends Omit<AppDeps, 'db' | 'store' | 'engine'> {
   dbFile: string;
+  /** Default the system clock; tests pass a ManualClock and fire timers themselves. */
+  clock?: Clock;
+  /** Run the scheduler and outbox loops (default true). */
+  workers?: boolean;
   /** 0 picks a free port (tests). */
   port: number;
   hostname?: string;
@@ -23,6 +37,7 @@ export interface RunningServer {
   port: number;
   db: HireflowDb;
   store: ServerStore;
+  engine: Engine;
   firstAdmin: FirstAdminOutcome;
   designerServed: boolean;
   close(): Promise<void>;
@@ -36,9 +51,11 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const db = openDatabase(options.dbFile);
   const store = openServerStore(db);
-  const now = options.now ?? Date.now;
-  const firstAdmin = await ensureFirstAdmin(store, options.env ?? {}, now());
-  const app = createApp({ ...options, db, store });
+  const clock = options.clock ?? new SystemClock();
+  const engine = createEngine({ db, clock });
+  const firstAdmin = await ensureFirstAdmin(store, options.env ?? {}, clock.now().getTime());
+  const app = createApp({ ...options, db, store, engine });
+  const workers = options.workers === false ? undefined : startWorkers(engine);
   const designerServed = options.designerDist ? serveDesigner(app, options.designerDist) : false;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () =>
@@ -51,16 +68,38 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port,
     db,
     store,
+    engine,
     firstAdmin,
     designerServed,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
-          db.close();
-          error ? reject(error) : resolve();
+          Promise.resolve(workers?.stop())
+            .then(() => db.close())
+            .then(() => (error ? reject(error) : resolve()), reject);
         });
         // Idle keep-alive sockets would hold `close` open forever.
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       }),
+  };
+}
+
+/**
+ * The scheduler fires due timers through the engine; the outbox worker delivers effects. No mail or
+ * ticketing server is configured yet, so effects are recorded (delivered to a recording transport).
+ */
+function startWorkers(engine: Engine): { stop(): Promise<void> } {
+  const scheduler = startScheduler(engine);
+  const outbox = createOutboxWorker({
+    db: engine.db,
+    clock: engine.clock,
+    transport: createRecordingTransport().transport,
+  });
+  outbox.start();
+  return {
+    async stop() {
+      scheduler.stop();
+      await outbox.stop();
+    },
   };
 }

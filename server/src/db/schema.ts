@@ -113,18 +113,3 @@ export const workflowMeta = sqliteTable('server_workflow_meta', {
   updatedBy: text('updated_by').notNull(),
   archivedAt: integer('archived_at'),
 });
-
-/** Responses of idempotent requests, so a retry with the same key gets the same answer. */
-export const idempotencyKeys = sqliteTable(
-  'server_idempotency_keys',
-  {
-    scope: text('scope').notNull(),
-    key: text('key').notNull(),
-    bodyHash: text('body_hash').notNull(),
-    /** Null while the first request is still in flight. */
-    status: integer('status'),
-    response: text('response'),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
-);

@@ -1,13 +1,13 @@
 import type { ServerStore } from '../db/openServerStore.ts';
-import type { HireflowDb } from '../runtime.ts';
+import type { Engine, HireflowDb } from '../runtime.ts';
 import type { Principal } from './principal.ts';
 
-/** What the app is built from: the open database, the server's tables, a clock and options. */
+/** What the app is built from: the open database, the server's tables, the engine and options. */
 export interface AppDeps {
   db: HireflowDb;
   store: ServerStore;
-  /** Epoch milliseconds; tests pass a manual clock. */
-  now?: () => number;
+  /** The durable engine over `db`; its clock is the server's clock too (sessions, rate limits). */
+  engine: Engine;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
   /** Session lifetime (default 12 h). */

@@ -1,5 +1,6 @@
 import type { Role } from '../db/schema.ts';
 import type { UserRow } from '../db/users.ts';
+import type { EngineActor } from '../runtime.ts';
 import { ProblemError } from './ProblemError.ts';
 
 /** Who is calling and through what: the designer's cookie session or a personal API token. */
@@ -43,4 +44,14 @@ export function requireVisible<T>(
 export function canWriteUnit(principal: Principal, unit: string): boolean {
   if (principal.user.roles.includes('admin')) return true;
   return principal.user.businessUnits.includes(unit);
+}
+
+/** The engine's view of the caller: id, the role the route allowed, the channel, the units. */
+export function toEngineActor(principal: Principal): EngineActor {
+  return {
+    id: principal.user.id,
+    role: principal.role,
+    via: principal.via,
+    businessUnits: principal.units,
+  };
 }

@@ -5,7 +5,7 @@ import type { ServerStore } from '../db/openServerStore.ts';
 import { getWorkflowMeta, touchWorkflow } from '../db/workflowMeta.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
-import { canWriteUnit, type Principal } from '../http/principal.ts';
+import { canWriteUnit, type Principal, toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
 import {
   getVersion,
@@ -24,7 +24,6 @@ import {
   VersionSchema,
   VersionSummarySchema,
 } from '../schemas/workflow.ts';
-import { publishDraft } from '../workflows/publishDraft.ts';
 import { upstreamSpec } from '../workflows/specRules.ts';
 import { loadWorkflow } from '../workflows/workflowAccess.ts';
 import { toDraft, toVersionSummary } from '../workflows/workflowViews.ts';
@@ -129,15 +128,21 @@ export function versionRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
     requireWritable(principal, row);
     const body = c.req.valid('json');
     requireRevision(store, row, body.baseRevision);
-    const upstream = upstreamSpec(store.db, row.forkedFrom);
-    const result = publishDraft(store.db, row, {
+    const result = deps.engine.publish({
+      workflowId: row.id,
+      actor: toEngineActor(principal),
       changelog: body.changelog,
-      actorId: principal.user.id,
-      now: now(),
-      upstream,
+      upstream: upstreamSpec(store.db, row.forkedFrom),
     });
+    if (result.kind === 'invalid') {
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      throw new ProblemError('PUBLISH_BLOCKED', `${errors.length} error(s) block publishing`, {
+        errors: errors.map((d) => ({ path: d.path, message: d.message })),
+        extra: { diagnostics: result.diagnostics },
+      });
+    }
     const summary = toVersionSummary(store, result.version);
-    if (result.unchanged) return c.json({ version: summary, unchanged: true as const }, 200);
+    if (result.kind === 'unchanged') return c.json({ version: summary, unchanged: true as const }, 200);
     return c.json({ version: summary }, 201);
   });
 
