@@ -52,6 +52,7 @@ const cases: Record<DiagnosticCode, () => Case> = {
           id: 'checks',
           kind: 'parallel',
           onDone: 'hired',
+          on: [{ id: 'restart', event: 'RESTART', target: 'checks' }],
           regions: [
             {
               id: 'references',
@@ -196,6 +197,76 @@ describe('compile diagnostics', () => {
     const { start, end } = diagnostic?.position ?? { start: -1, end: -1 };
     expect(start).toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThanOrEqual(start);
+  });
+
+  it('flags a state inside a track that can neither finish its track nor leave the parallel state', () => {
+    const spec = workflow([
+      {
+        id: 'checks',
+        kind: 'parallel',
+        onDone: 'hired',
+        regions: [
+          {
+            id: 'references',
+            initial: 'calling',
+            states: [
+              { id: 'calling', kind: 'milestone', on: [{ id: 'call', event: 'CALLED', target: 'waiting' }] },
+              { id: 'waiting', kind: 'milestone' },
+              { id: 'references_done', kind: 'final', outcome: 'completed' },
+            ],
+          },
+          {
+            id: 'background',
+            initial: 'background_done',
+            states: [{ id: 'background_done', kind: 'final', outcome: 'completed' }],
+          },
+        ],
+      },
+      hired,
+    ]);
+    const found = compile(spec).diagnostics.map((d) => `${d.code} ${d.stateId}`);
+    expect(found).toEqual([
+      'NO_PATH_TO_FINAL calling',
+      'NO_PATH_TO_FINAL waiting',
+      'UNREACHABLE_STATE references_done',
+    ]);
+  });
+
+  it('lets a state inside a track finish by leaving through the parallel state', () => {
+    const spec = workflow([
+      {
+        id: 'checks',
+        kind: 'parallel',
+        onDone: 'hired',
+        on: [{ id: 'abort', event: 'WITHDRAW', target: 'withdrawn' }],
+        regions: [
+          {
+            id: 'references',
+            initial: 'waiting',
+            states: [
+              {
+                id: 'waiting',
+                kind: 'milestone',
+                on: [{ id: 'ok', event: 'OK', target: 'references_done' }],
+              },
+              { id: 'references_done', kind: 'final', outcome: 'completed' },
+            ],
+          },
+          {
+            id: 'background',
+            initial: 'stalled',
+            states: [
+              { id: 'stalled', kind: 'milestone' },
+              { id: 'background_done', kind: 'final', outcome: 'completed' },
+            ],
+          },
+        ],
+      },
+      hired,
+      { id: 'withdrawn', kind: 'final', outcome: 'withdrawn' },
+    ]);
+    const found = compile(spec).diagnostics.map((d) => `${d.code} ${d.stateId}`);
+    expect(found).toEqual(['UNREACHABLE_STATE background_done']);
   });
 
   it('points at the exact field of a schema error', () => {

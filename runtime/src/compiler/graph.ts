@@ -55,8 +55,13 @@ export function buildGraph(spec: WorkflowSpec): StateGraph {
     if (state.kind === 'approval') {
       for (const from of state.approval.reapprovalFrom ?? [state.approval.onApproved]) add(from, state.id);
     }
-    // A state nested in a parallel track can also leave through the parallel state's own transitions.
-    if (parent) add(state.id, parent.stateId);
+    // A state nested in a parallel track can also leave through the own transitions and timers of every
+    // enclosing parallel state; it cannot re-enter its track's initial state, so no edge goes to the
+    // parallel state itself (that edge hid tracks stuck in a state without a way out).
+    for (let up = parent; up; up = byId.get(up.stateId)?.parent) {
+      const enclosing = byId.get(up.stateId)?.state;
+      if (enclosing) for (const target of outgoingTargets(enclosing)) add(state.id, target);
+    }
   }
   return { edges, finals };
 }
