@@ -160,6 +160,25 @@ describe('approval chains', () => {
     });
   });
 
+  it('arms a step timeout while the step is open and cancels it when the step is decided', () => {
+    const walk = panel({
+      approvers: [{ role: 'hiring_manager' }],
+      mode: 'any',
+      timeout: {
+        after: { amount: 2, unit: 'businessDays' },
+        actions: [{ type: 'notify', to: [{ role: 'hrbp' }], message: 'Approval waiting 2 business days' }],
+      },
+    });
+    const armed = walk.actions.filter((a) => a.type === 'xstate.raise').map((a) => a.params?.id);
+    expect(armed).toEqual(['xstate.after.timer:approval:panel:timeout.approval:panel']);
+    walk.send('xstate.after.timer:approval:panel:timeout.approval:panel');
+    expect(walk.actions.map((a) => a.type)).toContain('hireflow.notify');
+    expect(walk.active).toEqual(['approval', 'approval:panel']);
+    walk.decide(manager, 'approve');
+    const canceled = walk.actions.filter((a) => a.type === 'xstate.cancel').map((a) => a.params?.sendId);
+    expect(canceled).toEqual(['xstate.after.timer:approval:panel:timeout.approval:panel']);
+  });
+
   describe('re-approval', () => {
     /** Approved by manager and finance, now in `offer`. */
     const approvedAbove = () =>
@@ -184,6 +203,7 @@ describe('approval chains', () => {
     it('does not reopen anything when an unwatched field changes', () => {
       const walk = approvedAbove().send('UPDATE_CONTEXT', { payload: { patch: { department: 'Sales' } } });
       expect(walk.active).toEqual(['offer']);
+      expect(walk.context.department).toBe('Sales');
     });
 
     it('does not reopen anything when the watched field is set to the same value', () => {
