@@ -21,5 +21,12 @@ export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, hasErrors } fro
 export { type DiffChange, type DiffEntry, type DiffKind, diff, type SpecDiff } from './diff.ts';
 export { EFFECT_ACTIONS, stepNodeId, stepTimeoutDelay, timerDelay } from './emitActions.ts';
 export { eventTime, type HireflowContext, type HireflowEvent } from './hireflowEvent.ts';
-export { calendarFor, celGuard, createHireflowMachine, createImplementations, timerDueAt } from './machine.ts';
+export {
+  calendarFor,
+  celGuard,
+  createHireflowMachine,
+  createImplementations,
+  timerDueAt,
+} from './machine.ts';
+export { pureInitialTransition, pureTransition } from './pureTransition.ts';
 export { type PublishOutcome, type PublishRequest, preparePublish, type WorkflowVersion } from './version.ts';

@@ -64,7 +64,9 @@ export interface Engine {
 export function createEngine({ db, clock, environment = 'production' }: EngineOptions): Engine {
   const start = (input: StartInput): StepResult => {
     const scope = `start:${input.workflowId}`;
-    const hash = requestHash({ ...input, actor: input.actor.id, idempotencyKey: undefined });
+    const hash = input.idempotencyKey
+      ? requestHash({ ...input, actor: input.actor.id, idempotencyKey: undefined })
+      : '';
     return db.transaction((): StepResult => {
       const memory = recall<StepResult>(db, scope, input.idempotencyKey, hash);
       if (memory.kind === 'mismatch') return memory.refusal;

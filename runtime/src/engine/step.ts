@@ -1,9 +1,11 @@
-import { type AnyMachineSnapshot, initialTransition, type StateValue, transition } from 'xstate';
+import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import {
   createHireflowMachine,
   type HireflowContext,
   type HireflowEvent,
   type MachineDefinition,
+  pureInitialTransition,
+  pureTransition,
 } from '../compiler/index.ts';
 import { leafStateIds } from './activeNodes.ts';
 import { contextPatch } from './contextPatch.ts';
@@ -81,7 +83,7 @@ export function planStart(
   context: Record<string, unknown>,
   at: Date,
 ): StepPlan {
-  const [next, actions] = initialTransition(createHireflowMachine(definition), { context });
+  const [next, actions] = pureInitialTransition(createHireflowMachine(definition), { context });
   return finish(definition, undefined, next, actions, at);
 }
 
@@ -106,7 +108,7 @@ export function planEvent(
     flag = selected.transition.flag;
   }
   const snapshot = restore(definition, persisted);
-  const [next, actions] = transition(createHireflowMachine(definition), snapshot, event);
+  const [next, actions] = pureTransition(createHireflowMachine(definition), snapshot, event);
   const at = new Date(event.at ?? Date.now());
   return { ...finish(definition, persisted, next, actions, at), transitionId, flag };
 }
