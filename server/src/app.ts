@@ -7,8 +7,12 @@ import { authorize } from './middleware/authorize.ts';
 import { limitBody } from './middleware/limitBody.ts';
 import { hireflowSecureHeaders } from './middleware/secureHeaders.ts';
 import { renderDocsPage } from './openapi/docsPage.ts';
+import { approvalRoutes } from './routes/approvalRoutes.ts';
+import { auditRoutes } from './routes/auditRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { forkRoutes } from './routes/forkRoutes.ts';
+import { instanceRoutes } from './routes/instanceRoutes.ts';
+import { streamRoutes } from './routes/streamRoutes.ts';
 import { tokenRoutes } from './routes/tokenRoutes.ts';
 import { userRoutes } from './routes/userRoutes.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
@@ -42,7 +46,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', limitBody(deps.bodyLimitBytes ?? 1024 * 1024));
   app.use('/api/*', authorize(deps.store, now));
 
-  for (const routes of [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes]) {
+  const resources = [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes];
+  for (const routes of [...resources, instanceRoutes, approvalRoutes, auditRoutes, streamRoutes]) {
     app.route('/', routes(deps, now));
   }
 

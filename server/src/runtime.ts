@@ -3,8 +3,10 @@
  * functions, the engine, the audit log. Keeping the list here shows at a glance what the server uses.
  */
 export {
+  type ApprovalTaskRow,
   type AuditEntry,
   type Clock,
+  canonicalJson,
   createEngine,
   createOutboxWorker,
   createRecordingTransport,
@@ -13,6 +15,7 @@ export {
   type Engine,
   type EngineActor,
   fireDueTimers,
+  GENESIS_HASH,
   getApprovalTask,
   getInstance,
   getLatestVersion,
@@ -24,11 +27,13 @@ export {
   isUniqueViolation,
   listApprovalTasks,
   listAuditEntries,
+  listAuditEntriesAfter,
   listInstances,
   listVersions,
   listWorkflows,
   ManualClock,
   openDatabase,
+  type RefusalCode,
   readInstance,
   readInstances,
   replay,

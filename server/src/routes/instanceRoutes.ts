@@ -1,0 +1,157 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../http/appEnv.ts';
+import { ProblemError } from '../http/ProblemError.ts';
+import { toEngineActor } from '../http/principal.ts';
+import { validationHook } from '../http/validationHook.ts';
+import { toInstance, toInstanceSummary } from '../instances/instanceViews.ts';
+import { refusalProblem } from '../instances/refusalProblem.ts';
+import { readInstance, readInstances } from '../runtime.ts';
+import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
+import { loadWorkflow } from '../workflows/workflowAccess.ts';
+import { paginate } from './paginate.ts';
+
+const tags = ['instances'];
+const Json = z.record(z.string(), z.unknown());
+const InstanceSchema = z.record(z.string(), z.unknown()).openapi('Instance');
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/instances',
+  tags,
+  summary: 'Instances the caller may see',
+  request: {
+    query: z.strictObject({
+      workflowId: z.string().max(64).optional(),
+      state: z.string().max(64).optional(),
+      businessUnit: z.string().max(64).optional(),
+      overdue: z.enum(['true', 'false']).optional(),
+      ...PageQuery,
+    }),
+  },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(Json), nextCursor: z.string().nullable() }), 'Instances'),
+    ...problemResponses,
+  },
+});
+const start = createRoute({
+  method: 'post',
+  path: '/api/instances',
+  tags,
+  summary: 'Start an instance (version chosen by routing)',
+  request: {
+    headers: IdempotencyHeaders,
+    body: jsonBody(
+      z.strictObject({
+        workflowId: z.string().min(1).max(64),
+        subjectId: z.string().min(1).max(200),
+        context: Json.optional(),
+      }),
+    ),
+  },
+  responses: { 201: jsonResponse(z.object({ instance: InstanceSchema }), 'Started'), ...problemResponses },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/api/instances/{id}',
+  tags,
+  summary: 'An instance with timers, approvals and enabled events',
+  request: { params: IdParams },
+  responses: {
+    200: jsonResponse(z.object({ instance: InstanceSchema }), 'The instance'),
+    ...problemResponses,
+  },
+});
+const send = createRoute({
+  method: 'post',
+  path: '/api/instances/{id}/events',
+  tags,
+  summary: 'Send an event (Idempotency-Key honoured)',
+  request: {
+    params: IdParams,
+    headers: IdempotencyHeaders,
+    body: jsonBody(
+      z.strictObject({
+        type: z.string().min(1).max(100),
+        payload: Json.optional(),
+        note: z.string().max(4000).optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonResponse(z.object({ instance: InstanceSchema, auditSeq: z.number().int() }), 'Applied'),
+    ...problemResponses,
+  },
+});
+
+/** Instances: list, start, read, send events — all through the engine, one transaction each. */
+export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const { engine, store } = deps;
+  const view = (id: string, actor: ReturnType<typeof toEngineActor>) => {
+    const found = readInstance(engine.db, id, actor, now());
+    if (!found) throw new ProblemError('NOT_FOUND');
+    return found;
+  };
+
+  app.openapi(list, (c) => {
+    const actor = toEngineActor(c.get('principal'));
+    const q = c.req.valid('query');
+    const filter = {
+      ...(q.workflowId === undefined ? {} : { workflowId: q.workflowId }),
+      ...(q.businessUnit === undefined ? {} : { businessUnits: [q.businessUnit] }),
+      limit: 10_000,
+    };
+    const items = readInstances(engine.db, actor, filter, now())
+      .filter((v) => q.state === undefined || v.activeStates.includes(q.state))
+      .filter((v) => q.overdue === undefined || v.overdue === (q.overdue === 'true'))
+      .map(toInstanceSummary);
+    return c.json(
+      paginate(items, (i) => i.id, q),
+      200,
+    );
+  });
+
+  app.openapi(start, (c) => {
+    const principal = c.get('principal');
+    const body = c.req.valid('json');
+    const workflow = loadWorkflow(store, principal, body.workflowId);
+    const kind = (workflow.draftSpec as { subjectType?: string }).subjectType ?? 'application';
+    const result = engine.start({
+      workflowId: workflow.id,
+      businessUnit: workflow.businessUnit ?? '',
+      subject: { kind, externalRef: body.subjectId },
+      context: body.context ?? {},
+      actor: toEngineActor(principal),
+      idempotencyKey: c.req.valid('header')['idempotency-key'],
+    });
+    if (!result.ok) throw refusalProblem(result);
+    return c.json({ instance: toInstance(view(result.instanceId, toEngineActor(principal))) }, 201);
+  });
+
+  app.openapi(get, (c) => {
+    const actor = toEngineActor(c.get('principal'));
+    return c.json({ instance: toInstance(view(c.req.valid('param').id, actor)) }, 200);
+  });
+
+  app.openapi(send, (c) => {
+    const actor = toEngineActor(c.get('principal'));
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const result = engine.send(
+      id,
+      { type: body.type, ...(body.payload ? { payload: body.payload } : {}) },
+      { actor, idempotencyKey: c.req.valid('header')['idempotency-key'], note: body.note },
+    );
+    if (!result.ok) throw refusalProblem(result);
+    return c.json({ instance: toInstance(view(id, actor)), auditSeq: result.auditSeq }, 200);
+  });
+  return app;
+}
