@@ -15,6 +15,8 @@ export interface Refusal {
   ok: false;
   code: RefusalCode;
   message: string;
+  /** The audit entry recording the refused attempt (absent when nothing was recorded, e.g. NOT_FOUND). */
+  auditSeq?: number;
 }
 
 export const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });

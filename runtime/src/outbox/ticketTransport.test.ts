@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors, createHarness, type Harness, SAMPLE_SPEC } from '../../test/engineHarness.ts';
-import { createWorkflow, listInstances, updateDraft } from '../store/index.ts';
+import { createWorkflow, listEffects, listInstances, updateDraft } from '../store/index.ts';
 import { createOutboxWorker } from './outboxWorker.ts';
 import { createTicketTransport } from './ticketTransport.ts';
 import { routeTransports } from './transports.ts';
@@ -78,15 +78,11 @@ describe('openTicket effects', () => {
       severity: 'sev1',
       source: { instanceId: started.instanceId },
     });
-    const effect = h.db.sqlite
-      .prepare("select * from outbox where type = 'hireflow.openTicket'")
-      .get() as Record<string, unknown>;
-    await tickets({
-      ...(effect as never),
-      effectKey: String(effect.effect_key),
-      instanceId: String(effect.instance_id),
-      payload: JSON.parse(String(effect.payload)),
-    });
+    const effect = listEffects(h.db, { instanceId: started.instanceId }).find(
+      (e) => e.type === 'hireflow.openTicket',
+    );
+    if (!effect) throw new Error('no ticket effect');
+    expect(await tickets(effect)).toEqual({ ok: true });
     expect(listInstances(h.db, { workflowId: 'ticket' })).toHaveLength(1);
   });
 });
