@@ -51,4 +51,3 @@ export const ApprovalSpec = z.strictObject({
   allowOverride: z.boolean().default(true),
 });
 export type ApprovalSpec = z.infer<typeof ApprovalSpec>;
-

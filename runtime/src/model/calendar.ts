@@ -13,7 +13,10 @@ export const CalendarSpec = z.strictObject({
   workingHours: z.strictObject({ start: HHMM, end: HHMM }).default({ start: '09:00', end: '17:00' }),
   /** Public holidays of this country (ISO 3166 code) and optional region, from the holiday library. */
   holidays: z
-    .strictObject({ country: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code'), region: z.string().optional() })
+    .strictObject({
+      country: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code'),
+      region: z.string().optional(),
+    })
     .optional(),
   /** Extra company days off. */
   extraHolidays: z.array(ISO_DATE).default([]),
@@ -33,5 +36,8 @@ export const SuppressionWindow = z
     /** Applies only to instances whose context matches (e.g. `department == "Sales"`); all when absent. */
     when: CelExpression.optional(),
   })
-  .refine((w) => Date.parse(w.from) < Date.parse(w.to), { message: 'the window must end after it starts', path: ['to'] });
+  .refine((w) => Date.parse(w.from) < Date.parse(w.to), {
+    message: 'the window must end after it starts',
+    path: ['to'],
+  });
 export type SuppressionWindow = z.infer<typeof SuppressionWindow>;

@@ -14,7 +14,9 @@ function statesKeyedById(spec: JsonObject): JsonObject {
     return Object.entries(states).map(([id, state]) => {
       if (!isObject(state)) return state;
       const regions = Array.isArray(state.regions)
-        ? state.regions.map((region) => (isObject(region) ? { ...region, states: toArray(region.states) } : region))
+        ? state.regions.map((region) =>
+            isObject(region) ? { ...region, states: toArray(region.states) } : region,
+          )
         : state.regions;
       return { id, ...state, ...(regions === undefined ? {} : { regions }) };
     });

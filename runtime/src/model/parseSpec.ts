@@ -30,7 +30,8 @@ export function parseSpec(input: unknown): ParseSpecResult {
   try {
     migrated = migrateSpec(input, CURRENT_SCHEMA_VERSION);
   } catch (error) {
-    if (error instanceof SpecMigrationError) return { ok: false, issues: [{ path: 'schemaVersion', message: error.message }] };
+    if (error instanceof SpecMigrationError)
+      return { ok: false, issues: [{ path: 'schemaVersion', message: error.message }] };
     throw error;
   }
   const result = WorkflowSpec.safeParse(migrated);

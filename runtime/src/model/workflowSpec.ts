@@ -15,7 +15,10 @@ export const ForkOrigin = z.strictObject({
   source: z.enum(['template', 'workflow']),
   id: z.string().min(1).max(64),
   version: z.number().int().min(1),
-  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type ForkOrigin = z.infer<typeof ForkOrigin>;
 
