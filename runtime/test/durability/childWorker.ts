@@ -21,7 +21,7 @@ export function startWorker(script: string, args: string[]): ChildWorker {
     ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args],
     {
       cwd: runtimeDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
   const lines: string[] = [];
