@@ -9,6 +9,14 @@ export interface AnalyzeOptions {
   upstream?: WorkflowSpec | undefined;
 }
 
+/** Events the compiler emits itself; a drawn transition on them would be shadowed or shadow them. */
+const RESERVED_EVENTS = new Set([
+  'UPDATE_CONTEXT',
+  'APPROVAL.DECIDE',
+  'APPROVAL.DELEGATE',
+  'APPROVAL.OVERRIDE',
+]);
+
 const label = (state: StateSpec) => `"${state.label ?? state.id}"`;
 
 /** Runs every semantic check on a schema-valid spec. Pure; order of results follows the spec. */
@@ -138,6 +146,16 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
     const unguardedByEvent = new Map<string, number>();
     state.on.forEach((t, i) => {
       const at = `${path}.on[${i}]`;
+      if (RESERVED_EVENTS.has(t.event)) {
+        out.push({
+          path: `${at}.event`,
+          severity: 'error',
+          code: 'RESERVED_EVENT',
+          message: `${t.event} is a built-in event of Hireflow (context updates and approvals); use another event name.`,
+          stateId: state.id,
+          transitionId: t.id,
+        });
+      }
       claim(transitionIds, t.id, at, 'transitions', state.id);
       checkTarget(t.target, `${at}.target`, state.id, t.id);
       if (t.guard) checkExpression(t.guard, `${at}.guard`, state.id, t.id);

@@ -80,6 +80,8 @@ export interface HireflowMeta {
   approvals: Record<string, ApprovalMeta>;
   /** Final state ids with their outcome. */
   outcomes: Record<string, string>;
+  /** Instances are visible only to people with confidential access (executive hires). */
+  confidential: boolean;
 }
 
 /** The compiled, JSON-only machine definition. */

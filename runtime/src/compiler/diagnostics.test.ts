@@ -166,6 +166,13 @@ const cases: Record<DiagnosticCode, () => Case> = {
       { context: { 'compensation.base': { type: 'double' } } },
     ),
   }),
+  RESERVED_EVENT: () => ({
+    spec: workflow([
+      screen({ on: [{ id: 'edit', event: 'UPDATE_CONTEXT', target: 'rejected' }] }),
+      hired,
+      rejected,
+    ]),
+  }),
 };
 
 describe('compile diagnostics', () => {

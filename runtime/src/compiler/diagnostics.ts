@@ -16,6 +16,7 @@ export const DIAGNOSTIC_CODES = [
   'DECISION_WITHOUT_DEFAULT',
   'LOCKED_STATE_REMOVED',
   'REAPPROVAL_FROM_FINAL',
+  'RESERVED_EVENT',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -194,6 +194,7 @@ export function emitDefinition(spec: WorkflowSpec, hash: string): MachineDefinit
     hash,
     calendar: spec.calendar,
     suppressionWindows: spec.suppressionWindows,
+    confidential: spec.confidential,
     contextSchema: spec.context,
     timers: {},
     transitions: {

@@ -5,6 +5,8 @@ export interface EngineActor {
   via: 'api' | 'designer' | 'webhook' | 'cli' | 'system' | 'sandbox';
   /** `'*'` = every unit (admins, auditors, the system). */
   businessUnits: readonly string[] | '*';
+  /** May see confidential workflows (executive hires); admins, auditors and HRBPs always may. */
+  confidentialAccess?: boolean | undefined;
 }
 
 /** The actor the scheduler uses to fire timers. */
@@ -20,3 +22,16 @@ export const canSeeUnit = (actor: EngineActor, businessUnit: string): boolean =>
 
 /** The part of the actor recorded in audit entries (no business units, no PII). */
 export const auditActor = (actor: EngineActor) => ({ id: actor.id, role: actor.role, via: actor.via });
+
+const CONFIDENTIAL_ROLES = new Set(['admin', 'auditor', 'hrbp', 'system']);
+
+/** May this actor see instances of a confidential workflow? */
+export const canSeeConfidential = (actor: EngineActor): boolean =>
+  actor.confidentialAccess === true || CONFIDENTIAL_ROLES.has(actor.role);
+
+/** Object-level access: the business unit, and confidentiality of the workflow. */
+export const canSeeInstance = (
+  actor: EngineActor,
+  businessUnit: string,
+  confidential: boolean | undefined,
+): boolean => canSeeUnit(actor, businessUnit) && (!confidential || canSeeConfidential(actor));

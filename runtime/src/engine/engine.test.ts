@@ -3,6 +3,7 @@ import { actors, createHarness, type Harness, SAMPLE_SPEC } from '../../test/eng
 import { listAuditEntries, verify } from '../audit/index.ts';
 import { getSubject, listApprovalTasks, listEffects, listTimers } from '../store/index.ts';
 import { eraseSubjectData } from './erasure.ts';
+import { readInstance, readInstances } from './instanceView.ts';
 import { fireDueTimers } from './scheduler.ts';
 
 let h: Harness;
@@ -199,5 +200,39 @@ describe('erasure', () => {
     expect(getSubject(h.db, row.subject_id)?.pii).toBeNull();
     expect(listAuditEntries(h.db, id).at(-1)).toMatchObject({ kind: 'erasure' });
     expect(verify(h.db).ok).toBe(true);
+  });
+});
+
+describe('confidential workflows', () => {
+  it('hide their instances from people without confidential access, as if they did not exist', () => {
+    h.close();
+    h = createHarness({ ...structuredClone(SAMPLE_SPEC), confidential: true });
+    const started = h.engine.start({
+      workflowId: 'sample-hiring',
+      businessUnit: 'engineering',
+      subject: { kind: 'candidate' },
+      context: {},
+      actor: actors.admin,
+    });
+    if (!started.ok) throw new Error(started.message);
+    expect(
+      h.engine.start({
+        workflowId: 'sample-hiring',
+        businessUnit: 'engineering',
+        subject: { kind: 'candidate' },
+        context: {},
+        actor: actors.recruiter,
+      }),
+    ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(h.engine.send(started.instanceId, { type: 'ADVANCE' }, { actor: actors.recruiter })).toMatchObject(
+      { ok: false, code: 'NOT_FOUND' },
+    );
+    expect(readInstance(h.db, started.instanceId, actors.recruiter, 0)).toBeUndefined();
+    expect(readInstances(h.db, actors.recruiter, {}, 0)).toHaveLength(0);
+    const cleared = { ...actors.recruiter, confidentialAccess: true };
+    expect(readInstance(h.db, started.instanceId, cleared, 0)?.activeStates).toEqual(['screen']);
+    expect(h.engine.send(started.instanceId, { type: 'ADVANCE' }, { actor: cleared })).toMatchObject({
+      ok: true,
+    });
   });
 });

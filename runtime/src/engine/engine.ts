@@ -11,7 +11,7 @@ import {
   type JsonObject,
   putSubject,
 } from '../store/index.ts';
-import { auditActor, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
+import { auditActor, canSeeInstance, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
 import type { Clock } from './clock.ts';
 import { commitStep, recordedEvent, type StepSuccess } from './commitStep.ts';
 import { loadVersion } from './definitions.ts';
@@ -98,6 +98,8 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
       if (!loaded || loaded.version.workflowId !== workflow.id)
         return refuse('NOT_FOUND', 'This workflow has no published version to start.');
       const { definition, version } = loaded;
+      if (!canSeeInstance(input.actor, input.businessUnit, definition.meta.hireflow.confidential))
+        return refuse('NOT_FOUND', 'No such workflow.');
       const invalid = validateStartContext(definition, input.context);
       if (invalid) return invalid;
       const now = clock.now();
@@ -160,6 +162,8 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
       const loaded = loadVersion(db, row.versionId);
       if (!loaded) throw new EngineError('NO_VERSION', `instance ${row.id} is pinned to a missing version`);
       const { definition } = loaded;
+      if (!canSeeInstance(options.actor, row.businessUnit, definition.meta.hireflow.confidential))
+        return refuse('NOT_FOUND', 'No such instance.');
       const now = clock.now();
       const event: HireflowEvent = {
         type: raw.type,

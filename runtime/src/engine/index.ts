@@ -1,7 +1,14 @@
 /** The durable engine: start instances, send events, fire timers, read instances. Node only. */
 
 export { activeNodeIds, leafStateIds } from './activeNodes.ts';
-export { auditActor, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
+export {
+  auditActor,
+  canSeeConfidential,
+  canSeeInstance,
+  canSeeUnit,
+  type EngineActor,
+  TIMER_ACTOR,
+} from './actor.ts';
 export { type Clock, ManualClock, SystemClock } from './clock.ts';
 export type { StepSuccess } from './commitStep.ts';
 export { loadVersion } from './definitions.ts';

@@ -11,7 +11,7 @@ import {
   listTimers,
 } from '../store/index.ts';
 import { leafStateIds } from './activeNodes.ts';
-import { canSeeUnit, type EngineActor } from './actor.ts';
+import { canSeeInstance, canSeeUnit, type EngineActor } from './actor.ts';
 import { loadVersion } from './definitions.ts';
 import { availableEvents } from './explain.ts';
 
@@ -106,7 +106,15 @@ export function readInstance(
   now: number,
 ): InstanceView | undefined {
   const row = getInstance(db, id);
-  if (!row || !canSeeUnit(actor, row.businessUnit)) return undefined;
+  if (
+    !row ||
+    !canSeeInstance(
+      actor,
+      row.businessUnit,
+      loadVersion(db, row.versionId)?.definition.meta.hireflow.confidential,
+    )
+  )
+    return undefined;
   return toInstanceView(db, row, now);
 }
 
@@ -126,5 +134,13 @@ export function readInstances(
             canSeeUnit(actor, u),
           ),
         };
-  return listInstances(db, scoped).map((row) => toInstanceView(db, row, now));
+  return listInstances(db, scoped)
+    .filter((row) =>
+      canSeeInstance(
+        actor,
+        row.businessUnit,
+        loadVersion(db, row.versionId)?.definition.meta.hireflow.confidential,
+      ),
+    )
+    .map((row) => toInstanceView(db, row, now));
 }
