@@ -1,7 +1,14 @@
-import { expect, it } from 'vitest';
+import {
+  createOutboxWorker,
+  createTicketTransport,
+  createWorkflow,
+  readInstances,
+  routeTransports,
+} from '@hireflow/runtime';
+import { describe, expect, it } from 'vitest';
 import { firedTimers } from './scenarioRecord.ts';
 import { runScenarios } from './scenarioTable.ts';
-import { actorOf } from './templateHarness.ts';
+import { actorOf, BUSINESS_UNIT, createTemplateHarness } from './templateHarness.ts';
 
 // templates/src/scenarios.md § candidate-problem-ticket. Sev-1 runs in business hours (respond 1 h,
 // escalate 4 h); the standard lane in business days (remind 1, escalate 2).
@@ -143,6 +150,85 @@ runScenarios('candidate-problem-ticket', [
   },
 ]);
 
-// Scenario 8 needs a consumer of `hireflow.openTicket` outbox rows that starts the ticket workflow;
-// the runtime has none yet (the outbox worker delivers webhooks only).
-it.todo('8. an openTicket action of another workflow opens a Sev-1 ticket in pending_sev1');
+describe('8. tickets opened by other workflows', () => {
+  it('an openTicket action of another workflow opens a Sev-1 ticket in pending_sev1', async () => {
+    const harness = createTemplateHarness('candidate-problem-ticket');
+    try {
+      const source = {
+        schemaVersion: 2,
+        id: 'offer-desk',
+        name: 'Offer desk',
+        initial: 'drafting',
+        states: [
+          {
+            id: 'drafting',
+            kind: 'milestone',
+            on: [
+              {
+                id: 'blocked',
+                event: 'BLOCKED',
+                target: 'drafting',
+                actions: [
+                  {
+                    type: 'openTicket',
+                    workflowId: 'candidate-problem-ticket',
+                    severity: 'sev1',
+                    summary: 'Offer letter cannot be issued',
+                  },
+                ],
+              },
+              { id: 'sent', event: 'SEND', target: 'sent' },
+            ],
+          },
+          { id: 'sent', kind: 'final', outcome: 'completed' },
+        ],
+      };
+      createWorkflow(harness.db, {
+        id: 'offer-desk',
+        name: 'Offer desk',
+        businessUnit: BUSINESS_UNIT,
+        draftSpec: source as never,
+        now: 0,
+      });
+      const published = harness.engine.publish({
+        workflowId: 'offer-desk',
+        actor: actorOf('admin'),
+        changelog: 'test',
+      });
+      expect(published.kind).toBe('published');
+      const started = harness.engine.start({
+        workflowId: 'offer-desk',
+        businessUnit: BUSINESS_UNIT,
+        subject: { kind: 'offer' },
+        context: {},
+        actor: actorOf('recruiter'),
+      });
+      if (!started.ok) throw new Error(started.message);
+      expect(
+        harness.engine.send(started.instanceId, { type: 'BLOCKED' }, { actor: actorOf('recruiter') }),
+      ).toMatchObject({ ok: true });
+      const worker = createOutboxWorker({
+        db: harness.db,
+        clock: harness.clock,
+        transport: routeTransports(
+          { 'hireflow.openTicket': createTicketTransport(harness.engine) },
+          async () => ({ ok: true }),
+        ),
+      });
+      await worker.drain();
+      const tickets = readInstances(
+        harness.db,
+        actorOf('admin'),
+        { workflowId: 'candidate-problem-ticket' },
+        0,
+      );
+      expect(tickets.map((t) => t.activeStates)).toEqual([['pending_sev1']]);
+      expect(tickets[0]?.context).toMatchObject({
+        severity: 'sev1',
+        source: { instanceId: started.instanceId },
+      });
+    } finally {
+      harness.close();
+    }
+  });
+});

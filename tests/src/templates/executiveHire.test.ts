@@ -1,7 +1,8 @@
-import { expect, it } from 'vitest';
+import { readInstance, readInstances } from '@hireflow/runtime';
+import { describe, expect, it } from 'vitest';
 import { firedTimers, stepStatuses } from './scenarioRecord.ts';
 import { runScenarios, type ScenarioRun } from './scenarioTable.ts';
-import { actorOf } from './templateHarness.ts';
+import { actorOf, createTemplateHarness } from './templateHarness.ts';
 
 // templates/src/scenarios.md § executive-hire: longer SLAs and an executive clearance chain
 // (HRBP → executive sponsor → two compensation committee members from VP level, level ≥ 8).
@@ -116,6 +117,19 @@ runScenarios('executive-hire', [
   },
 ]);
 
-// Scenario 6: `confidential: true` is in the spec, but neither the compiled definition nor the
-// engine's instance listing enforces it yet (readInstances filters by business unit only).
-it.todo('6. a confidential executive hire is not listed to a recruiter without explicit access');
+describe('6. confidentiality', () => {
+  it('a confidential executive hire is not listed or reachable for a recruiter without explicit access', () => {
+    const harness = createTemplateHarness('executive-hire');
+    try {
+      const id = harness.start({});
+      const outsider = { ...actorOf('recruiter', 'u-other-recruiter'), confidentialAccess: false };
+      expect(readInstance(harness.db, id, outsider, 0)).toBeUndefined();
+      expect(readInstances(harness.db, outsider, {}, 0)).toEqual([]);
+      expect(harness.send(id, 'ADVANCE', { as: outsider })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(readInstance(harness.db, id, actorOf('recruiter'), 0)?.activeStates).toHaveLength(1);
+      expect(readInstances(harness.db, actorOf('hrbp', 'u-any-hrbp'), {}, 0)).toHaveLength(1);
+    } finally {
+      harness.close();
+    }
+  });
+});

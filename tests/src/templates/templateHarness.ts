@@ -21,12 +21,16 @@ import { getTemplate, type TemplateId } from '@hireflow/templates';
 export const SCENARIO_START = '2026-03-02T10:00:00Z';
 export const BUSINESS_UNIT = 'engineering';
 
-/** A person acting in a role of the engineering unit; custom roles (ta_manager, finance…) are plain strings. */
+/**
+ * A person acting in a role of the engineering unit; custom roles (ta_manager, finance…) are plain
+ * strings. Scenario actors are on the hiring team, so they may see confidential searches too.
+ */
 export const actorOf = (role: string, id = `u-${role}`): EngineActor => ({
   id,
   role,
   via: 'api',
   businessUnits: [BUSINESS_UNIT],
+  confidentialAccess: true,
 });
 
 const ADMIN: EngineActor = { id: 'u-admin', role: 'admin', via: 'cli', businessUnits: '*' };
