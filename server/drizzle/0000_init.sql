@@ -26,6 +26,7 @@ CREATE TABLE `server_event_mappings` (
 	`vendor_event` text NOT NULL,
 	`stage` text,
 	`workflow_event` text NOT NULL,
+	`act_as_role` text DEFAULT 'recruiter' NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint

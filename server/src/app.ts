@@ -16,6 +16,8 @@ import { streamRoutes } from './routes/streamRoutes.ts';
 import { tokenRoutes } from './routes/tokenRoutes.ts';
 import { userRoutes } from './routes/userRoutes.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
+import { webhookAdminRoutes } from './routes/webhookAdminRoutes.ts';
+import { webhookRoutes } from './routes/webhookRoutes.ts';
 import { workflowRoutes } from './routes/workflowRoutes.ts';
 
 const OPENAPI_CONFIG = {
@@ -47,7 +49,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', authorize(deps.store, now));
 
   const resources = [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes];
-  for (const routes of [...resources, instanceRoutes, approvalRoutes, auditRoutes, streamRoutes]) {
+  const engineResources = [instanceRoutes, approvalRoutes, auditRoutes, streamRoutes];
+  for (const routes of [...resources, ...engineResources, webhookRoutes, webhookAdminRoutes]) {
     app.route('/', routes(deps, now));
   }
 

@@ -40,6 +40,7 @@ export {
   type StepResult,
   StoreError,
   SystemClock,
+  schema as runtimeSchema,
   setRouting,
   startScheduler,
   toVersionId,

@@ -93,6 +93,8 @@ export const eventMappings = sqliteTable(
     /** Matches the vendor's stage name when set; null matches any stage. */
     stage: text('stage'),
     workflowEvent: text('workflow_event').notNull(),
+    /** The role the event is sent in (transitions may allow only some roles); the ATS user's role. */
+    actAsRole: text('act_as_role').notNull().default('recruiter'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('server_event_mappings_lookup').on(t.vendor, t.vendorEvent)],
