@@ -9,4 +9,5 @@ export * from './engine/index.ts';
 export * from './expr/index.ts';
 export * from './model/index.ts';
 export * from './outbox/index.ts';
+export * from './sandbox/index.ts';
 export * from './store/index.ts';

@@ -1,0 +1,2 @@
+/** Sandboxes: synthetic candidates and requisitions for pilots and trials. */
+export { seededRandom, syntheticContext, syntheticSubjects } from './syntheticSubjects.ts';
