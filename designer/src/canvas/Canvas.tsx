@@ -12,8 +12,8 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Selection } from '../commands/removeSelection.ts';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { isSameSelection, type Selection } from '../commands/removeSelection.ts';
 import type { SpecEdge, StateNode } from '../flow/flowTypes.ts';
 import { type FlowMarks, markFlow } from '../flow/markFlow.ts';
 import { specToFlow } from '../flow/specToFlow.ts';
@@ -28,6 +28,11 @@ const MINIMAP_COLORS: Record<string, string> = {
   parallel: '#94a3b8',
   final: '#10b981',
 };
+
+// Props React Flow copies into its store whenever their identity changes: keep them module constants.
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const minimapColor = (node: { type?: string | undefined }) => MINIMAP_COLORS[node.type ?? ''] ?? '#64748b';
 
 export interface CanvasProps {
   spec: WorkflowSpec;
@@ -50,10 +55,14 @@ export function Canvas(props: CanvasProps) {
   const marked = useMemo(() => markFlow(derived, marks, selection), [derived, marks, selection]);
   const [nodes, setNodes] = useState<StateNode[]>(marked.nodes);
   const [edges, setEdges] = useState<SpecEdge[]>(marked.edges);
-  useEffect(() => {
+  // Adopt a new derivation during render (not in an effect): React Flow must never see a render where
+  // its nodes lag behind the selection, or it reports the stale selection back and the two ping-pong.
+  const [adopted, setAdopted] = useState(marked);
+  if (adopted !== marked) {
+    setAdopted(marked);
     setNodes(marked.nodes);
     setEdges(marked.edges);
-  }, [marked]);
+  }
   const { screenToFlowPosition } = useReactFlow();
 
   const onNodesChange = useCallback((changes: NodeChange<StateNode>[]) => {
@@ -68,15 +77,14 @@ export function Canvas(props: CanvasProps) {
     },
     [onMove],
   );
-  const onSelectionChange = useCallback(
-    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
-      const next = { nodeIds: n.map((x) => x.id), edgeIds: e.map((x) => x.id) };
-      const same =
-        next.nodeIds.join() === selection.nodeIds.join() && next.edgeIds.join() === selection.edgeIds.join();
-      if (!same) onSelect(next);
-    },
-    [onSelect, selection],
-  );
+  // React Flow re-reports its (possibly not yet updated) selection whenever this handler's identity
+  // changes, so the handler is created once and reads the latest selection and callback from refs.
+  const latest = useRef({ selection, onSelect });
+  latest.current = { selection, onSelect };
+  const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+    const next = { nodeIds: n.map((x) => x.id), edgeIds: e.map((x) => x.id) };
+    if (!isSameSelection(next, latest.current.selection)) latest.current.onSelect(next);
+  }, []);
   const onDragOver = useCallback((event: DragEvent) => {
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
@@ -108,20 +116,15 @@ export function Canvas(props: CanvasProps) {
         nodesDraggable={!props.readOnly}
         nodesConnectable={!props.readOnly}
         deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag={false}
         fitView
         minZoom={0.1}
         onlyRenderVisibleElements
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={24} />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#64748b'}
-          ariaLabel="Mini map"
-        />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

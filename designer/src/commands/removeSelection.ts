@@ -8,6 +8,13 @@ export interface Selection {
   edgeIds: readonly string[];
 }
 
+/** Same ids selected, in any order (React Flow reports selections in its own order). */
+export function isSameSelection(a: Selection, b: Selection): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && y.every((id) => x.includes(id));
+  return same(a.nodeIds, b.nodeIds) && same(a.edgeIds, b.edgeIds);
+}
+
 export interface RemoveResult {
   spec: WorkflowSpec;
   /** States kept because they are locked in a fork, with the reason to show. */

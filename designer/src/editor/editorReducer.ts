@@ -1,7 +1,7 @@
 import type { WorkflowSpec } from '@hireflow/runtime/model';
 import type { Clipboard } from '../commands/clipboard.ts';
 import { createHistory, type History, pushHistory, redo, replacePresent, undo } from '../commands/history.ts';
-import type { Selection } from '../commands/removeSelection.ts';
+import { isSameSelection, type Selection } from '../commands/removeSelection.ts';
 
 /** Everything the editor screen edits; the spec in `history.present` is the single source of truth. */
 export interface EditorState {
@@ -47,7 +47,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'redo':
       return { ...state, history: redo(state.history), notice: null };
     case 'select':
-      return { ...state, selection: action.selection };
+      // An equal selection keeps its identity, so nothing downstream re-derives.
+      return isSameSelection(state.selection, action.selection)
+        ? state
+        : { ...state, selection: action.selection };
     case 'copy':
       return {
         ...state,

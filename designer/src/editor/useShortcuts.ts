@@ -41,8 +41,9 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const h = ref.current;
-      if (event.key === 'Escape') return h.escape();
+      // Esc inside a field or Monaco closes its own popups; it must not drop the selection under it.
       if (isTyping(event.target)) return;
+      if (event.key === 'Escape') return h.escape();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       let handled = true;

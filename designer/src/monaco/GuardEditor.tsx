@@ -42,6 +42,8 @@ export default function GuardEditor(props: {
         overviewRulerLanes: 0,
         ariaLabel: props.ariaLabel,
         fixedOverflowWidgets: true,
+        // A textarea (not EditContext) so React Flow's key handling sees typing as typing.
+        editContext: false,
       });
       instance.onDidBlurEditorText(() => commit.current(instance.getValue().trim()));
       editor.current = instance;

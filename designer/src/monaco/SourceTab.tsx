@@ -51,6 +51,7 @@ export default function SourceTab(props: {
           automaticLayout: true,
           fontSize: 12,
           scrollBeyondLastLine: false,
+          editContext: false,
         };
         specEditor.current = monaco.editor.create(specHost.current, {
           ...common,

@@ -23,6 +23,9 @@ export function loadMonaco(): Promise<typeof Monaco> {
       import('monaco-editor/editor/editor.worker.js?worker'),
       import('monaco-editor/language/json/json.worker.js?worker'),
       import('monaco-editor/languages/features/json/register.js'),
+      // editor.api ships no contributions: add completion and hover (marker messages) explicitly.
+      import('monaco-editor/editor/contrib/suggest/browser/suggestController.js'),
+      import('monaco-editor/editor/contrib/hover/browser/hoverContribution.js'),
     ]);
     self.MonacoEnvironment = {
       getWorker: (_id: string, label: string) =>

@@ -24,9 +24,10 @@ function Playground(props: { onBack: () => void }) {
     ],
     [],
   );
+  const spec = useMemo(sampleSpec, []);
   return (
     <EditorPage
-      initialSpec={sampleSpec()}
+      initialSpec={spec}
       panels={panels}
       onBack={props.onBack}
       header={() => <span className="hf-badge">playground · not saved</span>}
