@@ -33,6 +33,8 @@ export interface StartServerOptions extends Omit<AppDeps, 'db' | 'store' | 'engi
 
 /** A running server: its URL, database, first-admin outcome, and a graceful `close`. */
 export interface RunningServer {
+  /** The Hono app (its `routes` are what the authorization-matrix test enumerates). */
+  app: ReturnType<typeof createApp>;
   url: string;
   port: number;
   db: HireflowDb;
@@ -64,6 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   return {
+    app,
     url: `http://127.0.0.1:${port}`,
     port,
     db,

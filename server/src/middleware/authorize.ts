@@ -12,6 +12,8 @@ import { type Principal, unitsOf } from '../http/principal.ts';
 
 /** Name of the designer's session cookie. */
 export const SESSION_COOKIE = 'hireflow_session';
+/** The detail of a refusal by the route's rule (engine refusals carry the engine's own words). */
+export const ROLE_REFUSAL = 'Your role may not call this route';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The handler route Hono matched (the last non-middleware one), as `{ method, path }`. */
@@ -37,7 +39,7 @@ export function authorize(store: ServerStore, now: () => number): MiddlewareHand
     const principal = authenticate(c, store, now());
     if (rule.roles !== 'authenticated') {
       const role = principal.user.roles.find((held) => (rule.roles as readonly string[]).includes(held));
-      if (role === undefined) throw new ProblemError('FORBIDDEN');
+      if (role === undefined) throw new ProblemError('FORBIDDEN', ROLE_REFUSAL);
       principal.role = role;
     }
     c.set('principal', principal);

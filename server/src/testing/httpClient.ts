@@ -44,6 +44,14 @@ export class HttpClient {
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 
+  /** Headers that authenticate a raw `fetch` the way this client would (for event streams). */
+  authHeaders(): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    return headers;
+  }
+
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path);
   }

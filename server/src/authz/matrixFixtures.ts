@@ -1,0 +1,180 @@
+import type { HttpClient } from '../testing/httpClient.ts';
+import type { RouteKey } from './accessRules.ts';
+
+/** Ids of one business unit's objects the matrix requests point at. */
+export interface UnitObjects {
+  unit: string;
+  workflowId: string;
+  instanceId: string;
+}
+
+/** What a fixture can use: the unit under test's objects, and helpers that make fresh ones. */
+export interface FixtureContext {
+  target: UnitObjects;
+  admin: HttpClient;
+  /** A fresh published workflow in the target unit (for routes that archive or change it). */
+  freshWorkflow(): Promise<string>;
+  /** A fresh instance waiting on its first approval step in the target unit; returns the task id. */
+  freshTask(): Promise<string>;
+}
+
+/** One request of the matrix. `otherUnit` is what a same-unit-only caller gets for another unit's object. */
+export interface MatrixRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** A fresh signed-in client of the role (logout would end the shared one). */
+  freshClient?: boolean;
+}
+
+/** How to call a route, for the given unit's objects. */
+export type Fixture = (ctx: FixtureContext) => MatrixRequest | Promise<MatrixRequest>;
+
+const wf = (ctx: FixtureContext) => `/api/workflows/${ctx.target.workflowId}`;
+const inst = (ctx: FixtureContext) => ctx.target.instanceId;
+
+/**
+ * A request for EVERY route of {@link ACCESS_RULES}: typed as a complete record, so adding a rule
+ * without a fixture does not compile. Bodies are valid where validation would otherwise answer before
+ * the object lookup, and harmless (stale revisions, unknown events) where the route would change state.
+ */
+export const MATRIX_FIXTURES: Record<RouteKey, Fixture> = {
+  'POST /api/auth/login': () => ({
+    method: 'POST',
+    path: '/api/auth/login',
+    body: { email: 'nobody@test.io', password: 'x' },
+  }),
+  'POST /api/auth/logout': () => ({ method: 'POST', path: '/api/auth/logout', freshClient: true }),
+  'GET /api/auth/me': () => ({ method: 'GET', path: '/api/auth/me' }),
+  'GET /api/tokens': () => ({ method: 'GET', path: '/api/tokens' }),
+  'POST /api/tokens': () => ({ method: 'POST', path: '/api/tokens', body: { name: 'matrix' } }),
+  'DELETE /api/tokens/:id': () => ({ method: 'DELETE', path: '/api/tokens/no-such-token' }),
+  'GET /api/users': () => ({ method: 'GET', path: '/api/users' }),
+  'POST /api/users': () => ({ method: 'POST', path: '/api/users', body: {} }),
+  'PATCH /api/users/:id': () => ({ method: 'PATCH', path: '/api/users/no-such-user', body: {} }),
+  'GET /api/access-log': () => ({ method: 'GET', path: '/api/access-log' }),
+  'GET /api/workflows': () => ({ method: 'GET', path: '/api/workflows' }),
+  'POST /api/workflows': (ctx) => ({
+    method: 'POST',
+    path: '/api/workflows',
+    body: {
+      spec: {
+        schemaVersion: 2,
+        id: `m-${Math.random().toString(36).slice(2, 10)}`,
+        name: 'Matrix',
+        businessUnit: ctx.target.unit,
+        initial: 'a',
+        states: [{ id: 'a', kind: 'final', outcome: 'hired' }],
+      },
+    },
+  }),
+  'GET /api/workflows/:id': (ctx) => ({ method: 'GET', path: wf(ctx) }),
+  'DELETE /api/workflows/:id': async (ctx) => ({
+    method: 'DELETE',
+    path: `/api/workflows/${await ctx.freshWorkflow()}`,
+  }),
+  'PUT /api/workflows/:id/draft': (ctx) => ({
+    method: 'PUT',
+    path: `${wf(ctx)}/draft`,
+    body: { spec: {}, baseRevision: 999 },
+  }),
+  'POST /api/workflows/:id/validate': (ctx) => ({ method: 'POST', path: `${wf(ctx)}/validate`, body: {} }),
+  'POST /api/workflows/:id/publish': (ctx) => ({
+    method: 'POST',
+    path: `${wf(ctx)}/publish`,
+    body: { changelog: 'x', baseRevision: 999 },
+  }),
+  'GET /api/workflows/:id/versions': (ctx) => ({ method: 'GET', path: `${wf(ctx)}/versions` }),
+  'GET /api/workflows/:id/versions/:n': (ctx) => ({ method: 'GET', path: `${wf(ctx)}/versions/1` }),
+  'GET /api/workflows/:id/versions/:n/definition': (ctx) => ({
+    method: 'GET',
+    path: `${wf(ctx)}/versions/1/definition`,
+  }),
+  'POST /api/workflows/:id/versions/:n/restore': (ctx) => ({
+    method: 'POST',
+    path: `${wf(ctx)}/versions/1/restore`,
+    body: { baseRevision: 999 },
+  }),
+  'GET /api/workflows/:id/diff': (ctx) => ({ method: 'GET', path: `${wf(ctx)}/diff?from=1&to=draft` }),
+  'POST /api/workflows/:id/fork': (ctx) => ({ method: 'POST', path: `${wf(ctx)}/fork`, body: {} }),
+  'GET /api/workflows/:id/mappings': (ctx) => ({ method: 'GET', path: `${wf(ctx)}/mappings` }),
+  'PUT /api/workflows/:id/mappings': (ctx) => ({
+    method: 'PUT',
+    path: `${wf(ctx)}/mappings`,
+    body: { items: [] },
+  }),
+  'GET /api/templates': () => ({ method: 'GET', path: '/api/templates' }),
+  'GET /api/templates/:id': () => ({ method: 'GET', path: '/api/templates/offer-approval' }),
+  'POST /api/templates/:id/fork': (ctx) => ({
+    method: 'POST',
+    path: '/api/templates/offer-approval/fork',
+    body: { businessUnit: ctx.target.unit },
+  }),
+  'GET /api/instances': () => ({ method: 'GET', path: '/api/instances' }),
+  'POST /api/instances': (ctx) => ({
+    method: 'POST',
+    path: '/api/instances',
+    body: { workflowId: ctx.target.workflowId, subjectId: 'REQ-M' },
+  }),
+  'GET /api/instances/:id': (ctx) => ({ method: 'GET', path: `/api/instances/${inst(ctx)}` }),
+  'POST /api/instances/:id/events': (ctx) => ({
+    method: 'POST',
+    path: `/api/instances/${inst(ctx)}/events`,
+    body: { type: 'NO_SUCH_EVENT' },
+  }),
+  'GET /api/approvals/inbox': () => ({ method: 'GET', path: '/api/approvals/inbox' }),
+  'POST /api/approvals/:taskId/decide': async (ctx) => ({
+    method: 'POST',
+    path: `/api/approvals/${await ctx.freshTask()}/decide`,
+    body: { decision: 'approve' },
+  }),
+  'POST /api/approvals/:taskId/delegate': async (ctx) => ({
+    method: 'POST',
+    path: `/api/approvals/${await ctx.freshTask()}/delegate`,
+    body: { to: 'someone' },
+  }),
+  'POST /api/approvals/:taskId/override': async (ctx) => ({
+    method: 'POST',
+    path: `/api/approvals/${await ctx.freshTask()}/override`,
+    body: { justification: 'matrix test override' },
+  }),
+  'GET /api/audit/instances/:id/entries': (ctx) => ({
+    method: 'GET',
+    path: `/api/audit/instances/${inst(ctx)}/entries`,
+  }),
+  'GET /api/audit/instances/:id/export': (ctx) => ({
+    method: 'GET',
+    path: `/api/audit/instances/${inst(ctx)}/export?format=csv`,
+  }),
+  'POST /api/audit/instances/:id/verify': (ctx) => ({
+    method: 'POST',
+    path: `/api/audit/instances/${inst(ctx)}/verify`,
+  }),
+  'POST /api/audit/instances/:id/replay': (ctx) => ({
+    method: 'POST',
+    path: `/api/audit/instances/${inst(ctx)}/replay`,
+  }),
+  'POST /api/audit/instances/:id/what-if': (ctx) => ({
+    method: 'POST',
+    path: `/api/audit/instances/${inst(ctx)}/what-if`,
+    body: { version: 1 },
+  }),
+  'POST /api/audit/verify': () => ({ method: 'POST', path: '/api/audit/verify' }),
+  'GET /api/stream': () => ({ method: 'GET', path: '/api/stream' }),
+  'GET /api/webhook-secrets': () => ({ method: 'GET', path: '/api/webhook-secrets' }),
+  'POST /api/webhook-secrets': () => ({
+    method: 'POST',
+    path: '/api/webhook-secrets',
+    body: { vendor: 'generic' },
+  }),
+  'DELETE /api/webhook-secrets/:id': () => ({
+    method: 'DELETE',
+    path: '/api/webhook-secrets/no-such-secret',
+  }),
+  'POST /api/webhooks/greenhouse': () => ({ method: 'POST', path: '/api/webhooks/greenhouse', body: {} }),
+  'POST /api/webhooks/lever': () => ({ method: 'POST', path: '/api/webhooks/lever', body: {} }),
+  'POST /api/webhooks/ashby': () => ({ method: 'POST', path: '/api/webhooks/ashby', body: {} }),
+  'POST /api/webhooks/generic': () => ({ method: 'POST', path: '/api/webhooks/generic', body: {} }),
+  'GET /api/openapi.json': () => ({ method: 'GET', path: '/api/openapi.json' }),
+  'GET /api/docs': () => ({ method: 'GET', path: '/api/docs' }),
+};
