@@ -14,12 +14,8 @@ const tags = ['instances'];
 const Json = z.record(z.string(), z.unknown());
 const InstanceSchema = z.record(z.string(), z.unknown()).openapi('Instance');
 const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
+  // Header names are case-insensitive; Hono hands them over lower-cased.
+  'idempotency-key': z.string().min(1).max(200).optional(),
 });
 
 const list = createRoute({
