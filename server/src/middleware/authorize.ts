@@ -18,7 +18,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The handler route Hono matched (the last non-middleware one), as `{ method, path }`. */
 function matchedHandler(c: Parameters<MiddlewareHandler>[0]): { method: string; path: string } | undefined {
-  const routes = matchedRoutes(c).filter((route) => route.method !== 'ALL');
+  // The designer's SPA fallback (`GET *`) is not an API route: unknown /api paths fall to the 404.
+  const routes = matchedRoutes(c).filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'));
   const last = routes.at(-1);
   return last && { method: last.method, path: last.path };
 }
