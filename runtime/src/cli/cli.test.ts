@@ -107,7 +107,7 @@ describe('hireflow CLI', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    ['an unknown command', ['publish', 'x.json'], 'Unknown command "publish"'],
+    ['an unknown command', ['deploy', 'x.json'], 'Unknown command "deploy"'],
     ['an unknown option', ['validate', '--strict', 'x.json'], "Unknown option '--strict'"],
     ['a missing argument', ['diff', 'a.json'], '"diff" takes 2 argument(s), got 1'],
     ['no command at all', [], 'Say which command to run'],
