@@ -15,7 +15,14 @@ export {
   GENESIS_HASH,
   type NewAuditEntry,
 } from './types.ts';
-export { type VerifyFailure, type VerifyFailureCode, type VerifyResult, verify } from './verify.ts';
+export {
+  latestAuditSeq,
+  type VerifyFailure,
+  type VerifyFailureCode,
+  type VerifyResult,
+  verify,
+  verifyInstance,
+} from './verify.ts';
 export {
   type AuditCheckpoint,
   type ChainHead,

@@ -60,33 +60,16 @@ export function verify(db: HireflowDb): VerifyResult {
   // kept in memory (one small record per instance), so the first bad entry is the earliest appended.
   const tips = new Map<string, { idx: number; hash: string }>();
   for (const raw of db.sqlite.prepare(CHAIN_QUERY).raw().iterate() as IterableIterator<RawRow>) {
-    const row = toStored(raw);
-    const hash = raw[14] as string;
-    const tip = tips.get(row.instanceId);
-    const expectedIdx = tip === undefined ? 0 : tip.idx + 1;
-    const at = { instanceId: row.instanceId, seq: row.seq, idx: row.idx };
-    if (row.idx !== expectedIdx) {
-      return fail({ ...at, code: 'IDX_GAP', reason: `expected entry ${expectedIdx}, found ${row.idx}` });
-    }
-    if (row.prevHash !== (tip?.hash ?? GENESIS_HASH)) {
-      return fail({ ...at, code: 'BROKEN_LINK', reason: 'prevHash is not the hash of the previous entry' });
-    }
-    if (!hasWellFormedJson(row)) {
-      return fail({ ...at, code: 'MALFORMED_ENTRY', reason: 'a JSON field is not valid JSON' });
-    }
-    if (hashAuditEntry(row) !== hash) {
-      return fail({
-        ...at,
-        code: 'HASH_MISMATCH',
-        reason: 'the stored hash does not match the entry content',
-      });
-    }
+    const instanceId = raw[1];
+    const tip = tips.get(instanceId);
+    const failure = checkLink(raw, tip);
+    if (failure) return fail(failure);
     if (tip === undefined) {
-      tips.set(row.instanceId, { idx: row.idx, hash });
+      tips.set(instanceId, { idx: raw[2], hash: raw[14] as string });
       result.instancesChecked++;
     } else {
-      tip.idx = row.idx;
-      tip.hash = hash;
+      tip.idx = raw[2];
+      tip.hash = raw[14] as string;
     }
     result.entriesChecked++;
   }
@@ -109,6 +92,103 @@ export function verify(db: HireflowDb): VerifyResult {
     });
   }
   return result;
+}
+
+/** Checks one stored row against the chain tip before it; undefined when the link is sound. */
+function checkLink(raw: RawRow, tip: { idx: number; hash: string } | undefined): VerifyFailure | undefined {
+  const row = toStored(raw);
+  const expectedIdx = tip === undefined ? 0 : tip.idx + 1;
+  const at = { instanceId: row.instanceId, seq: row.seq, idx: row.idx };
+  if (row.idx !== expectedIdx)
+    return { ...at, code: 'IDX_GAP', reason: `expected entry ${expectedIdx}, found ${row.idx}` };
+  if (row.prevHash !== (tip?.hash ?? GENESIS_HASH)) {
+    return { ...at, code: 'BROKEN_LINK', reason: 'prevHash is not the hash of the previous entry' };
+  }
+  if (!hasWellFormedJson(row))
+    return { ...at, code: 'MALFORMED_ENTRY', reason: 'a JSON field is not valid JSON' };
+  if (hashAuditEntry(row) !== raw[14]) {
+    return { ...at, code: 'HASH_MISMATCH', reason: 'the stored hash does not match the entry content' };
+  }
+  return undefined;
+}
+
+const INSTANCE_CHAIN_QUERY = `select seq, instance_id, idx, workflow_id, version_id, at, actor, kind, event,
+  from_state, to_state, context_patch, note, prev_hash, hash from audit_entries where instance_id = ? order by idx`;
+
+/**
+ * Recomputes one instance's chain with the same checks as {@link verify} ("is this candidate's history
+ * intact?") without scanning the whole log; it also compares the chain head with the latest
+ * checkpoint, so a truncated tail before that checkpoint is caught.
+ */
+export function verifyInstance(db: HireflowDb, instanceId: string): VerifyResult {
+  const result: VerifyResult = { ok: true, entriesChecked: 0, instancesChecked: 1, checkpointId: null };
+  let tip: { idx: number; hash: string } | undefined;
+  for (const raw of db.sqlite
+    .prepare(INSTANCE_CHAIN_QUERY)
+    .raw()
+    .iterate(instanceId) as IterableIterator<RawRow>) {
+    const failure = checkLink(raw, tip);
+    if (failure) return { ...result, ok: false, firstBad: failure };
+    tip = { idx: raw[2], hash: raw[14] as string };
+    result.entriesChecked++;
+  }
+  if (tip === undefined) {
+    return {
+      ...result,
+      ok: false,
+      firstBad: {
+        instanceId,
+        seq: null,
+        idx: null,
+        code: 'INSTANCE_WITHOUT_LOG',
+        reason: 'the instance has no audit entries',
+      },
+    };
+  }
+  const checkpoint = latestCheckpoint(db);
+  const head = checkpoint?.heads.find(([id]) => id === instanceId);
+  if (checkpoint && head) {
+    result.checkpointId = checkpoint.id;
+    const [, idx, hash] = head;
+    const stored = db.sqlite
+      .prepare<[string, number], { hash: string }>(
+        'select hash from audit_entries where instance_id = ? and idx = ?',
+      )
+      .get(instanceId, idx);
+    if (!stored)
+      return {
+        ...result,
+        ok: false,
+        firstBad: {
+          instanceId,
+          seq: null,
+          idx,
+          code: 'CHECKPOINT_HEAD_MISSING',
+          reason: `entry ${idx}, recorded in checkpoint ${checkpoint.id}, is gone`,
+        },
+      };
+    if (stored.hash !== hash)
+      return {
+        ...result,
+        ok: false,
+        firstBad: {
+          instanceId,
+          seq: null,
+          idx,
+          code: 'CHECKPOINT_HEAD_CHANGED',
+          reason: `entry ${idx} differs from checkpoint ${checkpoint.id}`,
+        },
+      };
+  }
+  return result;
+}
+
+/** The last appended audit sequence number (0 when the log is empty), e.g. for a live stream's cursor. */
+export function latestAuditSeq(db: HireflowDb): number {
+  const row = db.sqlite
+    .prepare<[], { seq: number | null }>('select max(seq) as seq from audit_entries')
+    .get();
+  return row?.seq ?? 0;
 }
 
 function verifyLatestCheckpoint(db: HireflowDb, result: VerifyResult): VerifyFailure | undefined {
