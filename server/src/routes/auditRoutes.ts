@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { toCsv, toNdjson } from '../audit/auditExport.ts';
-import { verifyInstanceChain } from '../audit/verifyInstanceChain.ts';
 import { logAccess } from '../db/accessLog.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
@@ -13,6 +12,7 @@ import {
   replay,
   toVersionId,
   verify,
+  verifyInstance,
   whatIf,
 } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
@@ -107,7 +107,15 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
   app.openapi(verifyOne, (c) => {
     const { id } = c.req.valid('param');
     visible(c.get('principal'), id, 'audit.verify');
-    return c.json(verifyInstanceChain(listAuditEntries(engine.db, id)), 200);
+    const result = verifyInstance(engine.db, id);
+    return c.json(
+      {
+        ok: result.ok,
+        entries: result.entriesChecked,
+        ...(result.firstBad ? { firstBad: result.firstBad } : {}),
+      },
+      200,
+    );
   });
 
   app.openapi(verifyAll, (c) => {

@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { canSeeUnit } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
-import { type AuditEntry, getInstance, listAuditEntriesAfter } from '../runtime.ts';
+import { type AuditEntry, getInstance, latestAuditSeq, listAuditEntriesAfter } from '../runtime.ts';
 import { problemResponses } from '../schemas/common.ts';
 
 const POLL_MS = 250;
@@ -88,8 +88,5 @@ export function streamRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
 }
 
 function latestSeq(deps: AppDeps): number {
-  const row = deps.db.sqlite.prepare('select max(seq) as seq from audit_entries').get() as {
-    seq: number | null;
-  };
-  return row.seq ?? 0;
+  return latestAuditSeq(deps.db);
 }
