@@ -51,6 +51,13 @@ const TITLES: Partial<Record<ProblemCode, string>> = {
   LOCKED_STATE: 'A locked state cannot be removed',
   IDEMPOTENCY_MISMATCH: 'This Idempotency-Key was used with a different body',
   RATE_LIMITED: 'Too many requests',
+  EVENT_NOT_ALLOWED: 'This event is not possible in the current state',
+  GUARD_FALSE: 'The condition of this transition is not met',
+  GUARD_ERROR: 'The condition of this transition could not be evaluated',
+  NOTE_REQUIRED: 'This transition needs a note',
+  INVALID_EVENT: 'The event or its data is invalid',
+  INSTANCE_DONE: 'This instance has already ended',
+  CONFLICT: 'The instance changed meanwhile; try again',
   INTERNAL: 'Something went wrong on our side',
 };
 
