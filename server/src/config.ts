@@ -10,9 +10,14 @@ export interface ServerConfig {
   dataDir: string;
   dbFile: string;
   designerDist: string;
+  /** Group commit of instance events (`HIREFLOW_GROUP_COMMIT`, default on; `0` turns it off). */
+  groupCommit: boolean;
 }
 
-/** Reads `PORT` (8080) and `HIREFLOW_DATA_DIR` (`data/` at the repository root). */
+/**
+ * Reads `PORT` (8080), `HIREFLOW_DATA_DIR` (`data/` at the repository root) and
+ * `HIREFLOW_GROUP_COMMIT` (on unless `0` or `false`).
+ */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -24,5 +29,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir,
     dbFile: join(dataDir, 'hireflow.db'),
     designerDist: join(REPO_ROOT, 'designer', 'dist'),
+    groupCommit: !['0', 'false'].includes(env.HIREFLOW_GROUP_COMMIT ?? ''),
   };
 }

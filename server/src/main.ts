@@ -8,6 +8,7 @@ const server = await startServer({
   port: config.port,
   hostname: '0.0.0.0',
   designerDist: config.designerDist,
+  groupCommit: config.groupCommit,
   env: process.env,
 });
 

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './auth/ensureFirstAdmin.ts';
@@ -7,8 +8,10 @@ import type { AppDeps } from './http/appEnv.ts';
 import {
   type Clock,
   createEngine,
+  createGroupCommitter,
   createOutboxWorker,
   createRecordingTransport,
+  createSandboxManager,
   type Engine,
   type HireflowDb,
   openDatabase,
@@ -18,8 +21,16 @@ import {
 import { serveDesigner } from './static/serveDesigner.ts';
 
 /** Options of {@link startServer}. */
-export interface StartServerOptions extends Omit<AppDeps, 'db' | 'store' | 'engine'> {
+export interface StartServerOptions
+  extends Omit<AppDeps, 'db' | 'store' | 'engine' | 'committer' | 'sandboxes'> {
   dbFile: string;
+  /**
+   * Group commit for `POST /api/instances/:id/events` (default true): events arriving within
+   * `groupCommitDelayMs` (default 2) share one FULL-durability transaction, each acknowledged only
+   * after it committed. `false` commits every event in its own transaction.
+   */
+  groupCommit?: boolean;
+  groupCommitDelayMs?: number;
   /** Default the system clock; tests pass a ManualClock and fire timers themselves. */
   clock?: Clock;
   /** Run the scheduler and outbox loops (default true). */
@@ -55,8 +66,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = openServerStore(db);
   const clock = options.clock ?? new SystemClock();
   const engine = createEngine({ db, clock });
+  const committer =
+    options.groupCommit === false
+      ? undefined
+      : createGroupCommitter(engine, { maxDelayMs: options.groupCommitDelayMs ?? 2 });
   const firstAdmin = await ensureFirstAdmin(store, options.env ?? {}, clock.now().getTime());
-  const app = createApp({ ...options, db, store, engine });
+  // Sandboxes live beside the production file (`<data dir>/sandboxes/`), each its own database.
+  const sandboxes = createSandboxManager(dirname(options.dbFile), { start: () => clock.now() });
+  const app = createApp({ ...options, db, store, engine, committer, sandboxes });
   const workers = options.workers === false ? undefined : startWorkers(engine);
   const designerServed = options.designerDist ? serveDesigner(app, options.designerDist) : false;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -78,6 +95,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
           Promise.resolve(workers?.stop())
+            // Requests still waiting for their batch are answered before the database goes.
+            .then(() => committer?.flush())
+            .then(() => sandboxes.closeAll())
             .then(() => db.close())
             .then(() => (error ? reject(error) : resolve()), reject);
         });

@@ -1,5 +1,5 @@
 import type { ServerStore } from '../db/openServerStore.ts';
-import type { Engine, HireflowDb } from '../runtime.ts';
+import type { Engine, GroupCommitter, HireflowDb, SandboxManager } from '../runtime.ts';
 import type { Principal } from './principal.ts';
 
 /** What the app is built from: the open database, the server's tables, the engine and options. */
@@ -8,6 +8,13 @@ export interface AppDeps {
   store: ServerStore;
   /** The durable engine over `db`; its clock is the server's clock too (sessions, rate limits). */
   engine: Engine;
+  /**
+   * When set, `POST /api/instances/:id/events` queues its event here: one transaction (one fsync)
+   * per batch instead of per request, answered only after the batch has committed.
+   */
+  committer?: GroupCommitter | undefined;
+  /** Named sandboxes beside the production database (none: the sandbox routes answer 404). */
+  sandboxes?: SandboxManager | undefined;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
   /** Session lifetime (default 12 h). */

@@ -5,7 +5,7 @@ import { toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { toInstance, toInstanceSummary } from '../instances/instanceViews.ts';
 import { refusalProblem } from '../instances/refusalProblem.ts';
-import { readInstance, readInstances } from '../runtime.ts';
+import { type Engine, readInstance, readInstances, type StepResult } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
 import { loadWorkflow } from '../workflows/workflowAccess.ts';
 import { paginate } from './paginate.ts';
@@ -87,7 +87,10 @@ const send = createRoute({
   },
 });
 
-/** Instances: list, start, read, send events — all through the engine, one transaction each. */
+/**
+ * Instances: list, start, read, send events — all through the engine, one transaction each, except
+ * events when `deps.committer` is set (group commit: one transaction per batch).
+ */
 export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const { engine, store } = deps;
@@ -137,11 +140,18 @@ export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
     return c.json({ instance: toInstance(view(c.req.valid('param').id, actor)) }, 200);
   });
 
-  app.openapi(send, (c) => {
+  // With a committer, many requests share one transaction; the idempotency record is written in the
+  // event's own savepoint, so a repeat in the same batch is answered from the first one's result.
+  const { committer } = deps;
+  const sendEvent: (...args: Parameters<Engine['send']>) => StepResult | Promise<StepResult> = committer
+    ? (id, event, options) => committer.send(id, event, options)
+    : engine.send;
+
+  app.openapi(send, async (c) => {
     const actor = toEngineActor(c.get('principal'));
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const result = engine.send(
+    const result = await sendEvent(
       id,
       { type: body.type, ...(body.payload ? { payload: body.payload } : {}) },
       { actor, idempotencyKey: c.req.valid('header')['idempotency-key'], note: body.note },
