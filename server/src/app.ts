@@ -12,6 +12,10 @@ import { auditRoutes } from './routes/auditRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { forkRoutes } from './routes/forkRoutes.ts';
 import { instanceRoutes } from './routes/instanceRoutes.ts';
+import { migrationRoutes } from './routes/migrationRoutes.ts';
+import { routingRoutes } from './routes/routingRoutes.ts';
+import { sandboxRoutes } from './routes/sandboxRoutes.ts';
+import { sandboxRunRoutes } from './routes/sandboxRunRoutes.ts';
 import { streamRoutes } from './routes/streamRoutes.ts';
 import { tokenRoutes } from './routes/tokenRoutes.ts';
 import { userRoutes } from './routes/userRoutes.ts';
@@ -50,7 +54,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   const resources = [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes];
   const engineResources = [instanceRoutes, approvalRoutes, auditRoutes, streamRoutes];
-  for (const routes of [...resources, ...engineResources, webhookRoutes, webhookAdminRoutes]) {
+  const rolloutResources = [routingRoutes, migrationRoutes, sandboxRoutes, sandboxRunRoutes];
+  for (const routes of [
+    ...resources,
+    ...engineResources,
+    ...rolloutResources,
+    webhookRoutes,
+    webhookAdminRoutes,
+  ]) {
     app.route('/', routes(deps, now));
   }
 

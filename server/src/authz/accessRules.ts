@@ -24,6 +24,7 @@ const OPERATORS = [
 const STARTERS = ['admin', 'recruiter', 'hiring_manager', 'hrbp'] as const satisfies Role[];
 const ACTORS = ['admin', 'recruiter', 'hiring_manager', 'hrbp', 'approver'] as const satisfies Role[];
 const DECIDERS = ['admin', 'recruiter', 'hiring_manager', 'hrbp', 'approver', 'designer'] as const;
+const ROLLOUT_READERS = ['admin', 'designer', 'auditor'] as const satisfies Role[];
 const AUDIT_READERS = ['admin', 'auditor', 'hrbp'] as const satisfies Role[];
 
 /**
@@ -59,6 +60,27 @@ export const ACCESS_RULES = {
   'POST /api/workflows/:id/fork': { roles: WRITERS, scope: 'unit' },
   'GET /api/workflows/:id/mappings': { roles: [...WRITERS, 'auditor'], scope: 'unit' },
   'PUT /api/workflows/:id/mappings': { roles: WRITERS, scope: 'unit' },
+
+  'GET /api/workflows/:id/routing': { roles: ROLLOUT_READERS, scope: 'unit' },
+  'PUT /api/workflows/:id/routing': { roles: WRITERS, scope: 'unit' },
+  'POST /api/workflows/:id/routing/promote': { roles: WRITERS, scope: 'unit' },
+  'POST /api/workflows/:id/routing/rollback': { roles: WRITERS, scope: 'unit' },
+  'GET /api/workflows/:id/pilot-comparison': { roles: ROLLOUT_READERS, scope: 'unit' },
+  'POST /api/workflows/:id/migrations/dry-run': { roles: WRITERS, scope: 'unit' },
+  'POST /api/workflows/:id/migrations/apply': { roles: WRITERS, scope: 'unit' },
+
+  // Sandboxes hold synthetic data and belong to no unit; what is inside them is unit-scoped.
+  'GET /api/sandboxes': { roles: ROLLOUT_READERS, scope: 'global' },
+  'POST /api/sandboxes': { roles: WRITERS, scope: 'global' },
+  'POST /api/sandboxes/:name/reset': { roles: WRITERS, scope: 'global' },
+  'DELETE /api/sandboxes/:name': { roles: WRITERS, scope: 'global' },
+  'POST /api/sandboxes/:name/clock': { roles: WRITERS, scope: 'global' },
+  'POST /api/sandboxes/:name/publish': { roles: WRITERS, scope: 'unit' },
+  'POST /api/sandboxes/:name/synthetic': { roles: WRITERS, scope: 'unit' },
+  'POST /api/sandboxes/:name/instances/:id/events': { roles: WRITERS, scope: 'unit' },
+  'GET /api/sandboxes/:name/instances': { roles: ROLLOUT_READERS, scope: 'unit' },
+  'GET /api/sandboxes/:name/audit': { roles: ROLLOUT_READERS, scope: 'unit' },
+  'GET /api/sandboxes/:name/effects': { roles: ROLLOUT_READERS, scope: 'unit' },
 
   'GET /api/templates': { roles: EVERYONE, scope: 'global' },
   'GET /api/templates/:id': { roles: EVERYONE, scope: 'global' },

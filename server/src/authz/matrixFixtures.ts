@@ -31,6 +31,40 @@ export interface MatrixRequest {
 export type Fixture = (ctx: FixtureContext) => MatrixRequest | Promise<MatrixRequest>;
 
 const wf = (ctx: FixtureContext) => `/api/workflows/${ctx.target.workflowId}`;
+const sandboxes = new Map<string, Promise<{ name: string; instanceId: string }>>();
+
+/**
+ * A sandbox per unit holding the unit's workflow and one synthetic instance (made once, by the
+ * admin), so the other unit's callers meet an object they must not see.
+ */
+function unitSandbox(ctx: FixtureContext): Promise<{ name: string; instanceId: string }> {
+  const key = `${ctx.admin.baseUrl} ${ctx.target.unit}`;
+  let made = sandboxes.get(key);
+  if (!made) {
+    made = (async () => {
+      const name = `matrix-${ctx.target.unit}`;
+      await ctx.admin.post('/api/sandboxes', { name });
+      await ctx.admin.post(`/api/sandboxes/${name}/publish`, { workflowId: ctx.target.workflowId });
+      const started = await ctx.admin.post<{ items: { id: string }[] }>(`/api/sandboxes/${name}/synthetic`, {
+        workflowId: ctx.target.workflowId,
+        count: 1,
+        seed: 1,
+      });
+      const instanceId = started.body.items[0]?.id;
+      if (!instanceId) throw new Error(`no synthetic instance: ${JSON.stringify(started.body)}`);
+      return { name, instanceId };
+    })();
+    sandboxes.set(key, made);
+  }
+  return made;
+}
+
+/** A fresh empty sandbox (for routes that reset or delete one). */
+async function freshSandbox(ctx: FixtureContext): Promise<string> {
+  const name = `m-${Math.random().toString(36).slice(2, 10)}`;
+  await ctx.admin.post('/api/sandboxes', { name });
+  return name;
+}
 const inst = (ctx: FixtureContext) => ctx.target.instanceId;
 
 /**
@@ -103,6 +137,85 @@ export const MATRIX_FIXTURES: Record<RouteKey, Fixture> = {
     path: `${wf(ctx)}/mappings`,
     body: { items: [] },
   }),
+  'GET /api/workflows/:id/routing': (ctx) => ({ method: 'GET', path: `${wf(ctx)}/routing` }),
+  'PUT /api/workflows/:id/routing': (ctx) => ({
+    method: 'PUT',
+    path: `${wf(ctx)}/routing`,
+    body: { defaultVersion: 1, pilot: null },
+  }),
+  // No pilot is set on the matrix workflows: promote and rollback answer 409 and change nothing.
+  'POST /api/workflows/:id/routing/promote': (ctx) => ({
+    method: 'POST',
+    path: `${wf(ctx)}/routing/promote`,
+  }),
+  'POST /api/workflows/:id/routing/rollback': (ctx) => ({
+    method: 'POST',
+    path: `${wf(ctx)}/routing/rollback`,
+  }),
+  'GET /api/workflows/:id/pilot-comparison': (ctx) => ({
+    method: 'GET',
+    path: `${wf(ctx)}/pilot-comparison`,
+  }),
+  'POST /api/workflows/:id/migrations/dry-run': (ctx) => ({
+    method: 'POST',
+    path: `${wf(ctx)}/migrations/dry-run`,
+    body: { from: 1, to: 1 },
+  }),
+  // from = to is refused before anything moves.
+  'POST /api/workflows/:id/migrations/apply': (ctx) => ({
+    method: 'POST',
+    path: `${wf(ctx)}/migrations/apply`,
+    body: { from: 1, to: 1 },
+  }),
+  'GET /api/sandboxes': () => ({ method: 'GET', path: '/api/sandboxes' }),
+  'POST /api/sandboxes': () => ({
+    method: 'POST',
+    path: '/api/sandboxes',
+    body: { name: `m-${Math.random().toString(36).slice(2, 10)}` },
+  }),
+  'POST /api/sandboxes/:name/reset': async (ctx) => ({
+    method: 'POST',
+    path: `/api/sandboxes/${await freshSandbox(ctx)}/reset`,
+  }),
+  'DELETE /api/sandboxes/:name': async (ctx) => ({
+    method: 'DELETE',
+    path: `/api/sandboxes/${await freshSandbox(ctx)}`,
+  }),
+  'POST /api/sandboxes/:name/clock': async (ctx) => ({
+    method: 'POST',
+    path: `/api/sandboxes/${await freshSandbox(ctx)}/clock`,
+    body: { amount: 1, unit: 'minutes' },
+  }),
+  'POST /api/sandboxes/:name/publish': async (ctx) => ({
+    method: 'POST',
+    path: `/api/sandboxes/${(await unitSandbox(ctx)).name}/publish`,
+    body: { workflowId: ctx.target.workflowId },
+  }),
+  'POST /api/sandboxes/:name/synthetic': async (ctx) => ({
+    method: 'POST',
+    path: `/api/sandboxes/${(await unitSandbox(ctx)).name}/synthetic`,
+    body: { workflowId: ctx.target.workflowId, count: 1, seed: 2 },
+  }),
+  'POST /api/sandboxes/:name/instances/:id/events': async (ctx) => {
+    const sandbox = await unitSandbox(ctx);
+    return {
+      method: 'POST',
+      path: `/api/sandboxes/${sandbox.name}/instances/${sandbox.instanceId}/events`,
+      body: { type: 'NO_SUCH_EVENT' },
+    };
+  },
+  'GET /api/sandboxes/:name/instances': async (ctx) => ({
+    method: 'GET',
+    path: `/api/sandboxes/${(await unitSandbox(ctx)).name}/instances?workflowId=${ctx.target.workflowId}`,
+  }),
+  'GET /api/sandboxes/:name/audit': async (ctx) => {
+    const sandbox = await unitSandbox(ctx);
+    return { method: 'GET', path: `/api/sandboxes/${sandbox.name}/audit?instanceId=${sandbox.instanceId}` };
+  },
+  'GET /api/sandboxes/:name/effects': async (ctx) => {
+    const sandbox = await unitSandbox(ctx);
+    return { method: 'GET', path: `/api/sandboxes/${sandbox.name}/effects?instanceId=${sandbox.instanceId}` };
+  },
   'GET /api/templates': () => ({ method: 'GET', path: '/api/templates' }),
   'GET /api/templates/:id': () => ({ method: 'GET', path: '/api/templates/offer-approval' }),
   'POST /api/templates/:id/fork': (ctx) => ({
