@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { sha256Hex } from '../auth/secretToken.ts';
 import type { ServerStore } from './openServerStore.ts';
 import { apiTokens, users } from './schema.ts';
@@ -33,21 +33,32 @@ export function insertApiToken(
   return { id: row.id, name: row.name, createdAt: row.createdAt, lastUsedAt: null, revokedAt: null };
 }
 
-/** The active user owning an unrevoked token, or undefined. */
-export function findTokenUser(store: ServerStore, token: string): UserRow | undefined {
-  const row = store.orm
+function prepareTokenUserQuery(store: ServerStore) {
+  return store.orm
     .select({ user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, sha256Hex(token)),
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
         isNull(users.deactivatedAt),
       ),
     )
-    .get();
-  return row?.user;
+    .prepare();
+}
+
+// Every API request asks this; building the drizzle query each time cost more than running it.
+const tokenUserQueries = new WeakMap<ServerStore, ReturnType<typeof prepareTokenUserQuery>>();
+
+/** The active user owning an unrevoked token, or undefined. */
+export function findTokenUser(store: ServerStore, token: string): UserRow | undefined {
+  let query = tokenUserQueries.get(store);
+  if (query === undefined) {
+    query = prepareTokenUserQuery(store);
+    tokenUserQueries.set(store, query);
+  }
+  return query.get({ tokenHash: sha256Hex(token) })?.user;
 }
 
 /** A user's tokens, newest first. */
