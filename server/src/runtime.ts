@@ -55,6 +55,7 @@ export {
   SystemClock,
   schema as runtimeSchema,
   setRouting,
+  startMaintenance,
   startScheduler,
   syntheticSubjects,
   toVersionId,

@@ -16,6 +16,7 @@ import {
   type HireflowDb,
   openDatabase,
   SystemClock,
+  startMaintenance,
   startScheduler,
 } from './runtime.ts';
 import { serveDesigner } from './static/serveDesigner.ts';
@@ -110,9 +111,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 /**
  * The scheduler fires due timers through the engine; the outbox worker delivers effects. No mail or
  * ticketing server is configured yet, so effects are recorded (delivered to a recording transport).
+ * Maintenance checkpoints the WAL on a timer: the store turns SQLite's auto-checkpoint off, so
+ * without it the WAL grows with every commit and every write gets slower.
  */
 function startWorkers(engine: Engine): { stop(): Promise<void> } {
   const scheduler = startScheduler(engine);
+  const maintenance = startMaintenance({ db: engine.db, clock: engine.clock });
   const outbox = createOutboxWorker({
     db: engine.db,
     clock: engine.clock,
@@ -122,6 +126,7 @@ function startWorkers(engine: Engine): { stop(): Promise<void> } {
   return {
     async stop() {
       scheduler.stop();
+      maintenance.stop();
       await outbox.stop();
     },
   };
