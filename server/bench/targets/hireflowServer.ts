@@ -1,7 +1,8 @@
 /**
  * Target: the real Hireflow server (`startServer`) over a fresh SQLite file (WAL, synchronous=FULL),
- * scheduler, outbox and maintenance running, with a recruiter's API token and `BENCH_INSTANCES` requisitions already started. argv[2] is
- * `group` (group commit on) or `direct` (one transaction per event).
+ * with the scheduler, outbox and maintenance running, a recruiter's API token, and `BENCH_INSTANCES`
+ * requisitions already started. argv[2] is `group` (group commit on) or `direct` (one transaction per
+ * event).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
