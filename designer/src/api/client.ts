@@ -17,6 +17,18 @@ import type {
   VersionSummary,
   WorkflowSummary,
 } from './apiTypes.ts';
+import type {
+  CapturedEffect,
+  DurationUnit,
+  MigrationItem,
+  MigrationRequest,
+  PilotComparison,
+  Routing,
+  Sandbox,
+  SandboxAuditEntry,
+  SandboxPublication,
+  SyntheticResult,
+} from './rolloutTypes.ts';
 
 /** An RFC 9457 problem answered by the server, thrown by every client call that does not succeed. */
 export class ApiProblem extends Error {
@@ -157,6 +169,51 @@ export const api = {
     request<{ task: ApprovalTask }>('POST', `/approvals/${id(taskId)}/decide`, { decision, comment }),
   delegate: (taskId: string, to: string, comment?: string) =>
     request<{ task: ApprovalTask }>('POST', `/approvals/${id(taskId)}/delegate`, { to, comment }),
+
+  listSandboxes: () => request<{ items: Sandbox[] }>('GET', '/sandboxes'),
+  createSandbox: (name: string) => request<{ sandbox: Sandbox }>('POST', '/sandboxes', { name }),
+  resetSandbox: (name: string) => request<{ sandbox: Sandbox }>('POST', `/sandboxes/${id(name)}/reset`),
+  deleteSandbox: (name: string) => request<void>('DELETE', `/sandboxes/${id(name)}`),
+  publishIntoSandbox: (name: string, workflowId: string, version?: number) =>
+    request<{ version: SandboxPublication }>('POST', `/sandboxes/${id(name)}/publish`, {
+      workflowId,
+      ...(version === undefined ? {} : { version }),
+    }),
+  startSynthetic: (name: string, workflowId: string, count: number, seed: number) =>
+    request<SyntheticResult>('POST', `/sandboxes/${id(name)}/synthetic`, { workflowId, count, seed }),
+  sendSandboxEvent: (name: string, instanceId: string, type: string, actAs?: string) =>
+    request<{ instance: Instance; auditSeq: number }>(
+      'POST',
+      `/sandboxes/${id(name)}/instances/${id(instanceId)}/events`,
+      { type, ...(actAs ? { actAs } : {}) },
+    ),
+  advanceSandbox: (name: string, amount: number, unit: DurationUnit) =>
+    request<{ sandbox: Sandbox; fired: number }>('POST', `/sandboxes/${id(name)}/clock`, { amount, unit }),
+  sandboxInstances: (name: string) =>
+    request<Page<InstanceSummary>>('GET', `/sandboxes/${id(name)}/instances?limit=200`),
+  sandboxAudit: (name: string, instanceId?: string) =>
+    request<Page<SandboxAuditEntry>>('GET', `/sandboxes/${id(name)}/audit${q({ instanceId, limit: 200 })}`),
+  sandboxEffects: (name: string) =>
+    request<Page<CapturedEffect>>('GET', `/sandboxes/${id(name)}/effects?limit=200`),
+
+  getRouting: (workflowId: string) =>
+    request<{ routing: Routing }>('GET', `/workflows/${id(workflowId)}/routing`),
+  setRouting: (workflowId: string, routing: Routing) =>
+    request<{ routing: Routing; previous: Routing }>('PUT', `/workflows/${id(workflowId)}/routing`, routing),
+  promotePilot: (workflowId: string) =>
+    request<{ routing: Routing; previous: Routing }>('POST', `/workflows/${id(workflowId)}/routing/promote`),
+  rollBackPilot: (workflowId: string) =>
+    request<{ routing: Routing; previous: Routing }>('POST', `/workflows/${id(workflowId)}/routing/rollback`),
+  pilotComparison: (workflowId: string) =>
+    request<PilotComparison>('GET', `/workflows/${id(workflowId)}/pilot-comparison`),
+  migrationDryRun: (workflowId: string, body: MigrationRequest) =>
+    request<{ items: MigrationItem[] }>('POST', `/workflows/${id(workflowId)}/migrations/dry-run`, body),
+  applyMigration: (workflowId: string, body: MigrationRequest) =>
+    request<{ items: MigrationItem[]; applied: number }>(
+      'POST',
+      `/workflows/${id(workflowId)}/migrations/apply`,
+      body,
+    ),
 
   /** Live events (docs/api.md "Live stream"); returns a function that closes the stream. */
   stream: (onEvent: (type: string, data: unknown) => void, workflowId?: string): (() => void) => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
+import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
 import { sampleSpec } from '../spec/sampleSpec.ts';
 import { InboxPage } from './InboxPage.tsx';
@@ -55,6 +56,7 @@ export function App() {
       <NavBar current={route.page} user={session.user} onLogout={logout} />
       {route.page === 'templates' && <TemplatesPage onOpen={(id) => navigate({ page: 'workflow', id })} />}
       {route.page === 'inbox' && <InboxPage />}
+      {route.page === 'sandboxes' && <SandboxesPage />}
       {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}
     </div>
   );

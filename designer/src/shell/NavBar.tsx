@@ -5,6 +5,7 @@ const LINKS: { route: Route; label: string }[] = [
   { route: { page: 'workflows' }, label: 'Workflows' },
   { route: { page: 'templates' }, label: 'Templates' },
   { route: { page: 'inbox' }, label: 'Approvals' },
+  { route: { page: 'sandboxes' }, label: 'Sandboxes' },
   { route: { page: 'playground' }, label: 'Playground' },
 ];
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
+import { RolloutPanel } from '../rollout/RolloutPanel.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
 import { InstancesPanel } from './InstancesPanel.tsx';
 import { useAsync } from './useAsync.ts';
@@ -34,6 +35,11 @@ export function WorkflowRoute(props: { workflowId: string; onBack: () => void })
         id: 'instances',
         title: 'Instances',
         render: (ctx) => <InstancesPanel workflowId={props.workflowId} setMarks={ctx.setMarks} />,
+      },
+      {
+        id: 'rollout',
+        title: 'Pilot & rollout',
+        render: () => <RolloutPanel workflowId={props.workflowId} refreshKey={published} />,
       },
     ],
     [props.workflowId, published],

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'templates' }
   | { page: 'workflow'; id: string }
   | { page: 'inbox' }
+  | { page: 'sandboxes' }
   | { page: 'playground' }
   | { page: 'login' };
 
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'workflows' && second) return { page: 'workflow', id: second };
   if (first === 'templates') return { page: 'templates' };
   if (first === 'inbox') return { page: 'inbox' };
+  if (first === 'sandboxes') return { page: 'sandboxes' };
   if (first === 'playground') return { page: 'playground' };
   if (first === 'login') return { page: 'login' };
   return { page: 'workflows' };
