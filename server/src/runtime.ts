@@ -11,6 +11,7 @@ export {
   canSeeInstance,
   changeRouting,
   comparePilot,
+  countInstances,
   createEngine,
   createGroupCommitter,
   createOutboxWorker,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors, createHarness, type Harness, SAMPLE_SPEC } from '../../test/engineHarness.ts';
 import { listAuditEntries, verify } from '../audit/index.ts';
-import { getSubject, listApprovalTasks, listEffects, listTimers } from '../store/index.ts';
+import { countInstances, getSubject, listApprovalTasks, listEffects, listTimers } from '../store/index.ts';
 import { eraseSubjectData } from './erasure.ts';
 import { readInstance, readInstances } from './instanceView.ts';
 import { fireDueTimers } from './scheduler.ts';
@@ -136,6 +136,27 @@ describe('durable timers', () => {
     expect(effects.map((e) => e.type)).toEqual(['hireflow.notify']);
     const last = listAuditEntries(h.db, id).at(-1);
     expect(last).toMatchObject({ kind: 'timer', actor: { id: 'system:timer' } });
+  });
+
+  it('counts an instance as overdue once an SLA rung fired in its current state', () => {
+    const id = startCandidate();
+    startCandidate();
+    expect(countInstances(h.db, 'sample-hiring', h.clock.now().getTime())).toEqual({
+      running: 2,
+      overdue: 0,
+    });
+    h.clock.set('2026-03-05T15:00:00Z');
+    fireDueTimers(h.engine);
+    expect(countInstances(h.db, 'sample-hiring', h.clock.now().getTime())).toEqual({
+      running: 2,
+      overdue: 2,
+    });
+    h.engine.send(id, { type: 'ADVANCE' }, { actor: actors.recruiter });
+    expect(countInstances(h.db, 'sample-hiring', h.clock.now().getTime())).toEqual({
+      running: 2,
+      overdue: 1,
+    });
+    expect(readInstance(h.db, id, actors.recruiter, h.clock.now().getTime())?.overdue).toBe(false);
   });
 
   it('cancels the ladder when the candidate moves on', () => {

@@ -82,7 +82,7 @@ export function toInstanceView(db: HireflowDb, row: InstanceRow, now: number): I
         (t) =>
           t.status === 'fired' &&
           t.firedAt !== null &&
-          t.firedAt >= row.enteredAt &&
+          t.firedAt > row.enteredAt &&
           definition?.meta.hireflow.timers[t.delayName]?.kind === 'sla',
       ),
     timers: timers.map((t) => ({

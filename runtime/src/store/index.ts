@@ -31,6 +31,7 @@ export {
   putIdempotencyRecord,
 } from './repositories/idempotency.ts';
 export {
+  countInstances,
   getInstance,
   type InstanceFilter,
   type InstanceRow,

@@ -170,3 +170,27 @@ export function listInstances(db: HireflowDb, filter: InstanceFilter = {}): Inst
     .limit(filter.limit ?? 100)
     .all();
 }
+
+/**
+ * Active instances of a workflow, and how many of them are overdue: a timer of their current state is
+ * past due or already fired (an SLA rung escalated) since they entered that state. One query each.
+ */
+export function countInstances(
+  db: HireflowDb,
+  workflowId: string,
+  now: number,
+): { running: number; overdue: number } {
+  const running = db.sqlite
+    .prepare<[string], { n: number }>(
+      "select count(*) as n from instances where workflow_id = ? and status = 'active'",
+    )
+    .get(workflowId);
+  const overdue = db.sqlite
+    .prepare<[{ now: number; workflowId: string }], { n: number }>(
+      `select count(distinct i.id) as n from instances i join timers t on t.instance_id = i.id
+       where i.workflow_id = @workflowId and i.status = 'active'
+         and ((t.status = 'armed' and t.due_at <= @now) or (t.status = 'fired' and t.fired_at > i.entered_at))`,
+    )
+    .get({ now, workflowId });
+  return { running: running?.n ?? 0, overdue: overdue?.n ?? 0 };
+}
