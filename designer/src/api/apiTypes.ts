@@ -90,6 +90,8 @@ export interface Actor {
 }
 export interface AuditEntry {
   seq: number;
+  /** Position in the instance's own history (0 = start). */
+  idx?: number;
   instanceId: string;
   workflowId: string;
   version: number;
@@ -104,6 +106,19 @@ export interface AuditEntry {
   refusal?: { code: string; message: string };
   prevHash: string;
   hash: string;
+}
+/** One recorded event run through another version (the runtime's `whatIf` path). */
+export interface WhatIfStep {
+  idx: number;
+  event: string;
+  from: string[];
+  to: string[];
+  /** The other version does not accept the event (its refusal code); it is skipped. */
+  refused?: string;
+}
+export interface WhatIfResult {
+  path: WhatIfStep[];
+  finalState: string[];
 }
 export interface VerifyResult {
   ok: boolean;

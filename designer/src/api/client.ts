@@ -15,6 +15,8 @@ import type {
   VerifyResult,
   Version,
   VersionSummary,
+  WhatIfResult,
+  WhatIfStep,
   WorkflowSummary,
 } from './apiTypes.ts';
 import type {
@@ -29,6 +31,7 @@ import type {
   SandboxPublication,
   SyntheticResult,
 } from './rolloutTypes.ts';
+import { toStateIds } from './stateIds.ts';
 
 /** An RFC 9457 problem answered by the server, thrown by every client call that does not succeed. */
 export class ApiProblem extends Error {
@@ -148,8 +151,20 @@ export const api = {
     request<Page<InstanceSummary>>('GET', `/instances${q(filter)}`),
   getInstance: (instanceId: string) => request<{ instance: Instance }>('GET', `/instances/${id(instanceId)}`),
 
-  auditEntries: (instanceId: string) =>
-    request<Page<AuditEntry>>('GET', `/audit/instances/${id(instanceId)}/entries`),
+  // The server answers the runtime's state values (a string, an object for parallel states, null
+  // before the start); the designer works with lists of state ids.
+  auditEntries: async (instanceId: string): Promise<Page<AuditEntry>> => {
+    const page = await request<Page<AuditEntry>>('GET', `/audit/instances/${id(instanceId)}/entries`);
+    return {
+      ...page,
+      items: page.items.map(({ note, ...e }) => ({
+        ...e,
+        from: toStateIds(e.from),
+        to: toStateIds(e.to),
+        ...(note ? { note } : {}),
+      })),
+    };
+  },
   verifyInstance: (instanceId: string) =>
     request<VerifyResult>('POST', `/audit/instances/${id(instanceId)}/verify`),
   replay: (instanceId: string) =>
@@ -157,12 +172,14 @@ export const api = {
       'POST',
       `/audit/instances/${id(instanceId)}/replay`,
     ),
-  whatIf: (instanceId: string, version: number) =>
-    request<{ steps: ReplayStep[]; finalState: string[]; divergedAt?: number }>(
+  whatIf: async (instanceId: string, version: number): Promise<WhatIfResult> => {
+    const result = await request<{ path: WhatIfStep[]; finalState?: unknown }>(
       'POST',
       `/audit/instances/${id(instanceId)}/what-if`,
       { version },
-    ),
+    );
+    return { path: result.path, finalState: toStateIds(result.finalState) };
+  },
 
   approvalsInbox: () => request<{ items: ApprovalTask[] }>('GET', '/approvals/inbox?status=pending'),
   decide: (taskId: string, decision: 'approve' | 'reject', comment?: string) =>

@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
 import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
+import { generateChainSpec } from '../spec/generateChainSpec.ts';
 import { sampleSpec } from '../spec/sampleSpec.ts';
 import { InboxPage } from './InboxPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
@@ -13,8 +14,8 @@ import { useHashRoute } from './useHashRoute.ts';
 import { WorkflowRoute } from './WorkflowRoute.tsx';
 import { WorkflowsPage } from './WorkflowsPage.tsx';
 
-/** The playground runs the editor on a sample, offline, saving nothing. */
-function Playground(props: { onBack: () => void }) {
+/** The playground runs the editor on a sample (or a generated workflow of `states` states), offline, saving nothing. */
+function Playground(props: { states: number | undefined; onBack: () => void }) {
   const panels = useMemo<SidePanel[]>(
     () => [
       {
@@ -25,7 +26,7 @@ function Playground(props: { onBack: () => void }) {
     ],
     [],
   );
-  const spec = useMemo(sampleSpec, []);
+  const spec = useMemo(() => (props.states ? generateChainSpec(props.states) : sampleSpec()), [props.states]);
   return (
     <EditorPage
       initialSpec={spec}
@@ -46,7 +47,7 @@ export function App() {
   }, []);
   const toList = () => navigate({ page: 'workflows' });
 
-  if (route.page === 'playground') return <Playground onBack={toList} />;
+  if (route.page === 'playground') return <Playground states={route.states} onBack={toList} />;
   if (session === 'checking') return <p className="hf-page hf-muted">Loading…</p>;
   if (session === null) return <LoginPage onSignedIn={setSession} />;
   if (route.page === 'workflow') return <WorkflowRoute workflowId={route.id} onBack={toList} />;
@@ -54,7 +55,9 @@ export function App() {
   return (
     <div className="hf-app">
       <NavBar current={route.page} user={session.user} onLogout={logout} />
-      {route.page === 'templates' && <TemplatesPage onOpen={(id) => navigate({ page: 'workflow', id })} />}
+      {route.page === 'templates' && (
+        <TemplatesPage user={session.user} onOpen={(id) => navigate({ page: 'workflow', id })} />
+      )}
       {route.page === 'inbox' && <InboxPage />}
       {route.page === 'sandboxes' && <SandboxesPage />}
       {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}

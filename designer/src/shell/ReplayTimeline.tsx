@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { AuditEntry, ReplayStep, VerifyResult } from '../api/apiTypes.ts';
+import type { AuditEntry, VerifyResult, WhatIfResult } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import type { FlowMark } from '../flow/flowTypes.ts';
-import type { FlowMarks } from '../flow/markFlow.ts';
+import { type FlowMarks, NO_MARKS } from '../flow/markFlow.ts';
 import { describeError, useAsync } from './useAsync.ts';
+
+// One constant, not a fresh `[]` per render: the marks effect depends on it, and setting marks
+// re-renders this panel (a new array each time looped until React gave up, error #185).
+const NO_ENTRIES: readonly AuditEntry[] = [];
 
 /** Canvas marks for the replay at `index`: the path so far visited, the state then current active. */
 export function replayMarks(entries: readonly AuditEntry[], index: number): FlowMarks {
@@ -11,6 +15,16 @@ export function replayMarks(entries: readonly AuditEntry[], index: number): Flow
   for (const entry of entries.slice(0, index + 1)) for (const id of entry.to) nodes.set(id, 'visited');
   for (const id of entries[index]?.to ?? []) nodes.set(id, 'active');
   return { nodes, edges: new Map() };
+}
+
+/** The audit seq of the first recorded step the other version refuses or ends elsewhere, if any. */
+export function divergence(entries: readonly AuditEntry[], result: WhatIfResult): number | undefined {
+  for (const step of result.path) {
+    const recorded = entries.find((e) => e.idx === step.idx);
+    if (step.refused || (recorded && recorded.to.join('/') !== step.to.join('/')))
+      return recorded?.seq ?? step.idx + 1;
+  }
+  return undefined;
 }
 
 /** A scrubber over one instance's audit entries, with chain verification and a what-if replay. */
@@ -24,15 +38,13 @@ export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: Fl
   }, [props.instanceId]);
   const [index, setIndex] = useState(0);
   const [whatIfVersion, setWhatIfVersion] = useState('');
-  const [whatIf, setWhatIf] = useState<{
-    steps: ReplayStep[];
-    finalState: string[];
-    divergedAt?: number;
-  } | null>(null);
+  const [whatIf, setWhatIf] = useState<(WhatIfResult & { divergedAt: number | undefined }) | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const entries = state.status === 'ok' ? state.value.entries : [];
+  const entries = state.status === 'ok' ? state.value.entries : NO_ENTRIES;
   const { setMarks } = props;
   useEffect(() => setMarks(replayMarks(entries, index)), [entries, index, setMarks]);
+  // Leaving the replay leaves the canvas unmarked.
+  useEffect(() => () => setMarks(NO_MARKS), [setMarks]);
 
   if (state.status === 'loading') return <p className="hf-muted">Loading the audit trail…</p>;
   if (state.status === 'error') return <p className="hf-field__error">{state.message}</p>;
@@ -41,7 +53,8 @@ export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: Fl
   const runWhatIf = async () => {
     setError(null);
     try {
-      setWhatIf(await api.whatIf(props.instanceId, Number(whatIfVersion)));
+      const result = await api.whatIf(props.instanceId, Number(whatIfVersion));
+      setWhatIf({ ...result, divergedAt: divergence(entries, result) });
     } catch (e) {
       setError(describeError(e));
     }

@@ -24,8 +24,8 @@ export function WorkflowHeader(props: {
     setBusy(true);
     setError(null);
     try {
-      await api.saveDraft(props.workflowId, editor.spec, save.revision()).catch(() => undefined);
-      const result = await api.publish(props.workflowId, changelog, save.revision());
+      const revision = await save.flush();
+      const result = await api.publish(props.workflowId, changelog, revision);
       setDialog(false);
       setChangelog('');
       props.onPublished();

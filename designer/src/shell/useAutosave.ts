@@ -21,27 +21,46 @@ export function useAutosave(workflowId: string, spec: WorkflowSpec, initial: Dra
   const lastSaved = useRef<WorkflowSpec>(initial.spec);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: initial.savedAt });
   const conflicted = status.kind === 'conflict';
+  const inFlight = useRef<Promise<unknown>>(Promise.resolve());
+  // Stores `next` unless it is what the server already has; answers the revision it is stored at.
+  // Saves run one after another: two at once would both claim the same base revision.
+  const saveNow = (next: WorkflowSpec): Promise<number> => {
+    const run = inFlight.current.catch(() => undefined).then(() => store(next));
+    inFlight.current = run;
+    return run;
+  };
+  const store = async (next: WorkflowSpec): Promise<number> => {
+    if (next === lastSaved.current) return revision.current;
+    setStatus({ kind: 'saving' });
+    try {
+      const { draft } = await api.saveDraft(workflowId, next, revision.current);
+      revision.current = draft.revision;
+      lastSaved.current = next;
+      setStatus({ kind: 'saved', at: draft.savedAt });
+      return draft.revision;
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 409) {
+        setStatus({ kind: 'conflict', theirs: (error.body.current as Draft | undefined) ?? null });
+      } else setStatus({ kind: 'error', message: error instanceof Error ? error.message : 'save failed' });
+      throw error;
+    }
+  };
+  const latest = useRef(saveNow);
+  latest.current = saveNow;
   useEffect(() => {
     if (spec === lastSaved.current || conflicted) return;
     setStatus({ kind: 'unsaved' });
-    const timer = setTimeout(async () => {
-      setStatus({ kind: 'saving' });
-      try {
-        const { draft } = await api.saveDraft(workflowId, spec, revision.current);
-        revision.current = draft.revision;
-        lastSaved.current = spec;
-        setStatus({ kind: 'saved', at: draft.savedAt });
-      } catch (error) {
-        if (error instanceof ApiProblem && error.status === 409) {
-          setStatus({ kind: 'conflict', theirs: (error.body.current as Draft | undefined) ?? null });
-        } else setStatus({ kind: 'error', message: error instanceof Error ? error.message : 'save failed' });
-      }
-    }, AUTOSAVE_MS);
+    const timer = setTimeout(() => void latest.current(spec).catch(() => undefined), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [spec, workflowId, conflicted]);
+  }, [spec, conflicted]);
   return {
     status,
     revision: () => revision.current,
+    /**
+     * Saves the current spec at once if autosave has not yet (publishing must publish what is on
+     * screen) and answers the draft revision to publish; throws on a conflict or a failed save.
+     */
+    flush: () => latest.current(spec),
     /** Take the other editor's draft as the new base (the caller loads its spec into the editor). */
     acceptTheirs: (theirs: Draft) => {
       revision.current = theirs.revision;

@@ -7,7 +7,8 @@ export type Route =
   | { page: 'workflow'; id: string }
   | { page: 'inbox' }
   | { page: 'sandboxes' }
-  | { page: 'playground' }
+  /** `states`: open a generated workflow of that many states instead of the sample. */
+  | { page: 'playground'; states?: number }
   | { page: 'login' };
 
 /** Parses `#/workflows/abc` into a route; unknown hashes go to the workflow list. */
@@ -18,13 +19,18 @@ export function parseRoute(hash: string): Route {
   if (first === 'templates') return { page: 'templates' };
   if (first === 'inbox') return { page: 'inbox' };
   if (first === 'sandboxes') return { page: 'sandboxes' };
-  if (first === 'playground') return { page: 'playground' };
+  if (first === 'playground')
+    return second && /^\d{1,5}$/.test(second)
+      ? { page: 'playground', states: Number(second) }
+      : { page: 'playground' };
   if (first === 'login') return { page: 'login' };
   return { page: 'workflows' };
 }
 
 export function routeHref(route: Route): string {
-  return route.page === 'workflow' ? `#/workflows/${encodeURIComponent(route.id)}` : `#/${route.page}`;
+  if (route.page === 'workflow') return `#/workflows/${encodeURIComponent(route.id)}`;
+  if (route.page === 'playground' && route.states) return `#/playground/${route.states}`;
+  return `#/${route.page}`;
 }
 
 /** Current route, updated on hash changes. */
