@@ -18,7 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'hireflow-bench-'));
 const server = await startServer({
   dbFile: join(dir, 'hireflow.db'),
   port: 0,
-  // As in production: the scheduler, the outbox worker and the WAL checkpoints run alongside.
+  // As in production, the scheduler, outbox and WAL checkpoints run alongside (BENCH_WORKERS=0: not).
+  workers: process.env.BENCH_WORKERS !== '0',
   groupCommit: process.argv[2] === 'group',
 });
 const recruiter = insertUser(server.store, {
