@@ -19,7 +19,8 @@ export const users = sqliteTable('server_users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull(),
+  /** System roles plus the organisation's own approver groups (finance, ta_manager…). */
+  roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
   businessUnits: text('business_units', { mode: 'json' }).$type<string[]>().notNull(),
   /** Set when an admin deactivates the user: every session and token stops working at once. */
   deactivatedAt: integer('deactivated_at'),

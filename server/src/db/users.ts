@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { ServerStore } from './openServerStore.ts';
-import { type Role, users } from './schema.ts';
+import { users } from './schema.ts';
 
 /** A user row as stored (with its password hash: never send it out). */
 export type UserRow = typeof users.$inferSelect;
@@ -11,7 +11,7 @@ export interface PublicUser {
   id: string;
   email: string;
   name: string;
-  roles: Role[];
+  roles: string[];
   businessUnits: string[];
   active: boolean;
 }
@@ -33,7 +33,7 @@ export interface NewUser {
   email: string;
   name: string;
   passwordHash: string;
-  roles: Role[];
+  roles: string[];
   businessUnits: string[];
   now: number;
 }

@@ -9,12 +9,15 @@ export interface Principal {
   via: 'designer' | 'api';
   /** Units whose objects the caller may see: `'*'` for admins and auditors. */
   units: string[] | '*';
-  /** The caller's role that the route's rule allowed (the first one, in the user's order). */
-  role: Role;
+  /**
+   * The role the caller acts in: the first of their roles the route's rule allows, or an approver
+   * group (e.g. `finance`) when deciding a task addressed to it.
+   */
+  role: string;
 }
 
 /** Roles that see every business unit. */
-const CROSS_UNIT_ROLES: readonly Role[] = ['admin', 'auditor'];
+const CROSS_UNIT_ROLES: readonly string[] = ['admin', 'auditor'] satisfies Role[];
 
 /** The units a user may see. */
 export function unitsOf(user: UserRow): string[] | '*' {

@@ -12,7 +12,7 @@ import {
   jsonBody,
   jsonResponse,
   problemResponses,
-  RoleSchema,
+  UserRolesSchema,
   UserSchema,
 } from '../schemas/common.ts';
 
@@ -21,12 +21,12 @@ const NewUserBody = z.strictObject({
   email: z.email().max(254),
   name: z.string().min(1).max(120),
   password: z.string().min(12, 'use at least 12 characters').max(1024),
-  roles: z.array(RoleSchema).min(1).max(7),
+  roles: UserRolesSchema,
   businessUnits: z.array(BusinessUnit).max(100).default([]),
 });
 const UserPatch = z.strictObject({
   name: z.string().min(1).max(120).optional(),
-  roles: z.array(RoleSchema).min(1).max(7).optional(),
+  roles: UserRolesSchema.optional(),
   businessUnits: z.array(BusinessUnit).max(100).optional(),
   active: z.boolean().optional(),
 });

@@ -50,6 +50,24 @@ export const IdParams = z.strictObject({ id: IdParam.openapi({ param: { name: 'i
 /** One of the roles. */
 export const RoleSchema = z.enum(ROLES);
 
+/**
+ * A role a user can hold: a system role, or an organisation's own approver group that workflows name
+ * (`finance`, `ta_manager`, `comp_committee`…). Only system roles open API routes; the others make a
+ * person eligible for approval steps and role-restricted transitions.
+ */
+export const UserRoleSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'use a lowercase role name like finance or hiring_manager');
+
+/** A user's roles: at least one system role (it decides which routes they may call). */
+export const UserRolesSchema = z
+  .array(UserRoleSchema)
+  .min(1)
+  .max(20)
+  .refine((roles) => roles.some((role) => (ROLES as readonly string[]).includes(role)), {
+    message: `include at least one of ${ROLES.join(', ')}`,
+  });
+
 /** A business unit name. */
 export const BusinessUnit = z
   .string()
@@ -63,7 +81,7 @@ export const UserSchema = z
     id: z.string(),
     email: z.string(),
     name: z.string(),
-    roles: z.array(RoleSchema),
+    roles: z.array(z.string()),
     businessUnits: z.array(z.string()),
     active: z.boolean(),
   })
