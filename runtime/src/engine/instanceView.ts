@@ -52,7 +52,8 @@ export function toInstanceView(db: HireflowDb, row: InstanceRow, now: number): I
   const loaded = loadVersion(db, row.versionId);
   const definition = loaded?.definition;
   const snapshot = row.snapshot as { value: StateValue; context: HireflowContext };
-  const timers = listTimers(db, row.id).filter((t) => t.status === 'armed');
+  const allTimers = listTimers(db, row.id);
+  const timers = allTimers.filter((t) => t.status === 'armed');
   const active = definition ? leafStateIds(definition, snapshot.value) : [];
   return {
     id: row.id,
@@ -78,7 +79,7 @@ export function toInstanceView(db: HireflowDb, row: InstanceRow, now: number): I
     // Overdue = an SLA rung of the current state has already fired (escalated) or is past due.
     overdue:
       timers.some((t) => t.dueAt <= now) ||
-      listTimers(db, row.id).some(
+      allTimers.some(
         (t) =>
           t.status === 'fired' &&
           t.firedAt !== null &&

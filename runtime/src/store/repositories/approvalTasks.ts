@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Recipient } from '../../model/index.ts';
 import type { HireflowDb } from '../openDatabase.ts';
+import { preparedFor } from '../prepared.ts';
 import { type ApprovalTaskStatus, approvalTasks } from '../schema/index.ts';
 
 /** An approval task as stored. */
@@ -96,8 +97,22 @@ export function cancelApprovalTasks(
     .run().changes;
 }
 
+// An instance's tasks are read on every instance view: that common shape is prepared once per database.
+const byInstance = preparedFor(({ orm }) =>
+  orm
+    .select()
+    .from(approvalTasks)
+    .where(eq(approvalTasks.instanceId, sql.placeholder('instanceId')))
+    .orderBy(asc(approvalTasks.createdAt), asc(approvalTasks.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
 /** Tasks matching the filter, oldest first. */
 export function listApprovalTasks(db: HireflowDb, filter: ApprovalTaskFilter = {}): ApprovalTaskRow[] {
+  const onlyInstance =
+    filter.instanceId !== undefined && Object.keys(filter).every((k) => k === 'instanceId' || k === 'limit');
+  if (onlyInstance) return byInstance(db).all({ instanceId: filter.instanceId, limit: filter.limit ?? 100 });
   const conditions: (SQL | undefined)[] = [
     filter.instanceId === undefined ? undefined : eq(approvalTasks.instanceId, filter.instanceId),
     filter.stateId === undefined ? undefined : eq(approvalTasks.stateId, filter.stateId),

@@ -4,6 +4,16 @@ import type { HireflowDb } from '../openDatabase.ts';
 import { placeholderFor, preparedFor } from '../prepared.ts';
 import { timers } from '../schema/index.ts';
 
+// Read on every instance view (the API answers each event with one): prepared once per database.
+const listByInstance = preparedFor(({ orm }) =>
+  orm
+    .select()
+    .from(timers)
+    .where(eq(timers.instanceId, sql.placeholder('instanceId')))
+    .orderBy(asc(timers.dueAt))
+    .prepare(),
+);
+
 /** A durable timer as stored. */
 export type TimerRow = typeof timers.$inferSelect;
 
@@ -122,10 +132,5 @@ export function deferTimer(db: HireflowDb, id: string, until: number): boolean {
 
 /** The instance's timers (any status), earliest due first. */
 export function listTimers(db: HireflowDb, instanceId: string): TimerRow[] {
-  return db.orm
-    .select()
-    .from(timers)
-    .where(eq(timers.instanceId, instanceId))
-    .orderBy(asc(timers.dueAt))
-    .all();
+  return listByInstance(db).all({ instanceId });
 }
