@@ -5,17 +5,19 @@ import type { Page } from 'playwright-core';
  * with `page.evaluate` (the DevTools protocol is not subject to the page's CSP).
  */
 export async function startFrameProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const probe = { deltas: [] as number[], last: 0, running: true };
-    (window as unknown as { __frames: typeof probe }).__frames = probe;
-    const tick = (now: number) => {
+  // A string, not a function: tsx (esbuild keepNames) would wrap the inner function in a `__name`
+  // helper that does not exist in the page.
+  await page.evaluate(`(() => {
+    const probe = { deltas: [], last: 0, running: true };
+    window.__frames = probe;
+    const tick = (now) => {
       if (!probe.running) return;
       if (probe.last > 0) probe.deltas.push(now - probe.last);
       probe.last = now;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
 }
 
 /** Stops the recorder and returns the frame deltas in milliseconds. */

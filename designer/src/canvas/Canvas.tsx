@@ -10,7 +10,9 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
   ReactFlow,
+  type ReactFlowState,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { isSameSelection, type Selection } from '../commands/removeSelection.ts';
@@ -33,6 +35,12 @@ const MINIMAP_COLORS: Record<string, string> = {
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const minimapColor = (node: { type?: string | undefined }) => MINIMAP_COLORS[node.type ?? ''] ?? '#64748b';
+/**
+ * Below this zoom, card details and arrow labels are too small to read; hiding them (CSS, `is-far`)
+ * spares the browser painting hundreds of texts on every frame of a drag or pan in a large workflow.
+ */
+const FAR_ZOOM = 0.45;
+const isFar = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
 
 export interface CanvasProps {
   spec: WorkflowSpec;
@@ -64,6 +72,7 @@ export function Canvas(props: CanvasProps) {
     setEdges(marked.edges);
   }
   const { screenToFlowPosition } = useReactFlow();
+  const far = useStore(isFar);
 
   const onNodesChange = useCallback((changes: NodeChange<StateNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
@@ -100,7 +109,7 @@ export function Canvas(props: CanvasProps) {
   );
 
   return (
-    <div className="hf-canvas" data-testid="canvas">
+    <div className={far ? 'hf-canvas is-far' : 'hf-canvas'} data-testid="canvas">
       <ReactFlow<StateNode, SpecEdge>
         nodes={nodes}
         edges={edges}

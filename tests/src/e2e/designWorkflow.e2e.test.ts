@@ -71,7 +71,6 @@ describe('journey: a TA ops admin designs a workflow from a template and publish
       await editor.typeGuard('level >= ');
       const errors = await editor.guardErrors();
       expect(errors.join('\n')).toMatch(/condition|expression|syntax|unexpected|expected/i);
-      console.log(errors);
       await editor.byTestId('guard-editor').locator('.squiggly-error').first().waitFor();
       await expect(editor.byTestId('publish').isDisabled()).resolves.toBe(true);
       await expect(editor.byTestId('publish-blocked-reason').textContent()).resolves.toMatch(/problem/);
