@@ -59,7 +59,7 @@ export function TemplatesPage(props: { user: User; onOpen: (workflowId: string) 
             <p>{t.description}</p>
             <p className="hf-muted">
               {t.stateCount} states · {t.subjectType} · v{t.version}
-              {t.lockedStates.length > 0 && ` · 🔒 ${t.lockedStates.length} locked compliance step(s)`}
+              {t.lockedStates.length > 0 && ` · ${t.lockedStates.length} locked compliance step(s)`}
             </p>
             <button
               type="button"

@@ -172,7 +172,7 @@ export function SimulatePanel(props: { definition: unknown; setMarks: (marks: Fl
               <li key={step.seq} className={step.event.startsWith('xstate.after') ? 'is-escalation' : ''}>
                 <time>{step.at.slice(0, 16).replace('T', ' ')}</time>{' '}
                 <strong>
-                  {step.event.startsWith('xstate.after') ? `⏱ ${step.event.split('.')[2]}` : step.event}
+                  {step.event.startsWith('xstate.after') ? `timer ${step.event.split('.')[2]}` : step.event}
                 </strong>{' '}
                 {step.from.join('/')} → {step.to.join('/')}
                 {step.effects.length > 0 && <span className="hf-muted"> ({step.effects.join(', ')})</span>}

@@ -23,7 +23,7 @@ export const SlaEdge = memo(function SlaEdge(props: EdgeProps<SpecEdge>) {
           data-testid={`edge-${props.id}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
-          ⏱ {props.data?.label}
+          SLA · {props.data?.label}
         </div>
       </EdgeLabelRenderer>
     </>

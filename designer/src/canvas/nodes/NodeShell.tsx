@@ -40,7 +40,7 @@ export function NodeShell(props: {
         {data.initial && <span className="hf-badge hf-badge--start">start</span>}
         {data.locked && (
           <span className="hf-badge hf-badge--lock" title="Locked compliance step">
-            🔒 locked
+            locked
           </span>
         )}
       </div>
@@ -49,7 +49,7 @@ export function NodeShell(props: {
       {props.children}
       {data.slaBadges.map((badge) => (
         <div key={badge} className="hf-node__sla" title="SLA timer">
-          ⏱ {badge}
+          SLA · {badge}
         </div>
       ))}
       {props.sources ?? <Handle type="source" position={Position.Right} id="out" />}
