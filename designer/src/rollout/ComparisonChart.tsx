@@ -1,10 +1,17 @@
 import type { CohortStats, PilotComparison } from '../api/rolloutTypes.ts';
 
 const ROW = 34;
-const LABEL = 120;
+const LABEL = 110;
 const WIDTH = 300;
+const VALUE = 50;
 
-const hours = (value: number | null | undefined) => (value == null ? '—' : `${value.toFixed(1)} h`);
+/** Hours in words that fit a bar label: "42 s", "12 min", "3.5 h". */
+function hours(value: number | null | undefined): string {
+  if (value == null) return '—';
+  if (value < 1 / 60) return `${Math.round(value * 3600)} s`;
+  if (value < 1) return `${Math.round(value * 60)} min`;
+  return `${value.toFixed(1)} h`;
+}
 const percent = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value * 100)}%`);
 
 /**
@@ -16,11 +23,13 @@ export function ComparisonChart(props: { comparison: PilotComparison }) {
   const stages = [
     ...new Set([...Object.keys(base?.timeInState ?? {}), ...Object.keys(pilot?.timeInState ?? {})]),
   ];
-  const max = Math.max(
-    1,
-    ...[base, pilot].flatMap((c) => Object.values(c?.timeInState ?? {}).map((s) => s.p90 ?? s.median ?? 0)),
-  );
-  const x = (value: number | null) => ((value ?? 0) / max) * (WIDTH - LABEL - 10);
+  // Scaled to the longest p90, whatever its unit: a pilot measured in minutes still shows its bars.
+  const max =
+    Math.max(
+      0,
+      ...[base, pilot].flatMap((c) => Object.values(c?.timeInState ?? {}).map((s) => s.p90 ?? s.median ?? 0)),
+    ) || 1;
+  const x = (value: number | null) => ((value ?? 0) / max) * (WIDTH - LABEL - VALUE);
   const bar = (stats: CohortStats | null, stage: string, y: number, kind: 'default' | 'pilot') => {
     const spread = stats?.timeInState[stage];
     if (!spread || spread.median === null) return null;
@@ -64,8 +73,8 @@ export function ComparisonChart(props: { comparison: PilotComparison }) {
       ) : (
         <svg
           className="hf-rollout__chart"
-          width={WIDTH}
-          height={stages.length * ROW + 4}
+          width="100%"
+          viewBox={`0 0 ${WIDTH} ${stages.length * ROW + 4}`}
           role="img"
           aria-label="Time in stage, default and pilot"
           data-testid="comparison-chart"

@@ -178,7 +178,7 @@ function MigrationTable(props: { items: MigrationItem[] }) {
             <td>{item.to?.join(' / ') ?? '—'}</td>
             <td>
               {(item.timers ?? [])
-                .map((t) => `${t.delayName} ${new Date(t.dueAt).toUTCString()}`)
+                .map((t) => `${t.delayName.split(':').at(-1)} ${new Date(t.dueAt).toUTCString()}`)
                 .join('; ') || '—'}
             </td>
             <td

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Pilot, Routing } from '../api/rolloutTypes.ts';
 import { describeError, useAsync } from '../shell/useAsync.ts';
@@ -32,9 +32,12 @@ export function RolloutPanel(props: { workflowId: string; refreshKey?: number })
   );
   const [error, setError] = useState<string | null>(null);
   const [migrating, setMigrating] = useState(false);
-  if (state.status === 'loading') return <p className="hf-muted">Loading routing…</p>;
+  // The last answer stays on screen while a change reloads it.
+  const shown = useRef<typeof state & { status: 'ok' }>(null);
+  if (state.status === 'ok') shown.current = state;
   if (state.status === 'error') return <p className="hf-field__error">{state.message}</p>;
-  const [{ routing }, versionPage, comparison] = state.value;
+  if (!shown.current) return <p className="hf-muted">Loading routing…</p>;
+  const [{ routing }, versionPage, comparison] = shown.current.value;
   const versions = versionPage.items.map((v) => v.number);
   const run = async (action: () => Promise<unknown>) => {
     setError(null);

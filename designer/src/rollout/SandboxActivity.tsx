@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Role } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import { describeError, useAsync } from '../shell/useAsync.ts';
@@ -22,9 +22,12 @@ export function SandboxActivity(props: { name: string; refreshKey: string; onCha
   const [actAs, setActAs] = useState<Role>('recruiter');
   const [hint, setHint] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (state.status === 'loading') return <p className="hf-muted">Loading the sandbox…</p>;
+  // Keep showing the last answer while a refresh runs (no flicker after every click).
+  const shown = useRef<typeof state & { status: 'ok' }>(null);
+  if (state.status === 'ok') shown.current = state;
   if (state.status === 'error') return <p className="hf-field__error">{state.message}</p>;
-  const [instances, effects] = state.value;
+  if (!shown.current) return <p className="hf-muted">Loading the sandbox…</p>;
+  const [instances, effects] = shown.current.value;
   const target = instanceId || instances.items[0]?.id || '';
   const send = async () => {
     setError(null);

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
+import type { Sandbox } from '../api/rolloutTypes.ts';
 import { describeError, useAsync } from '../shell/useAsync.ts';
 import { SandboxDetail } from './SandboxDetail.tsx';
 import './rollout.css';
@@ -10,6 +11,10 @@ export function SandboxesPage() {
   const [name, setName] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The last list stays on screen while a reload runs, so the open sandbox keeps its state.
+  const shown = useRef<Sandbox[] | null>(null);
+  if (state.status === 'ok') shown.current = state.value.items;
+  const items = shown.current;
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -64,9 +69,9 @@ export function SandboxesPage() {
           {error}
         </p>
       )}
-      {state.status === 'loading' && <p className="hf-muted">Loading sandboxes…</p>}
+      {items === null && state.status === 'loading' && <p className="hf-muted">Loading sandboxes…</p>}
       {state.status === 'error' && <p className="hf-field__error">{state.message}</p>}
-      {state.status === 'ok' && (
+      {items !== null && (
         <table className="hf-table" data-testid="sandbox-list">
           <thead>
             <tr>
@@ -77,14 +82,14 @@ export function SandboxesPage() {
             </tr>
           </thead>
           <tbody>
-            {state.value.items.length === 0 && (
+            {items.length === 0 && (
               <tr>
                 <td colSpan={4} className="hf-muted">
                   No sandboxes yet.
                 </td>
               </tr>
             )}
-            {state.value.items.map((sandbox) => (
+            {items.map((sandbox) => (
               <tr
                 key={sandbox.name}
                 data-testid={`sandbox-${sandbox.name}`}
@@ -130,10 +135,10 @@ export function SandboxesPage() {
           </tbody>
         </table>
       )}
-      {open && state.status === 'ok' && (
+      {open && items !== null && (
         <SandboxDetail
           key={open}
-          sandbox={state.value.items.find((s) => s.name === open)}
+          sandbox={items.find((s) => s.name === open)}
           name={open}
           onChanged={reload}
         />
