@@ -56,7 +56,24 @@ export function appendAuditEntry(db: HireflowDb, entry: NewAuditEntry): AuditEnt
   };
   const hash = hashAuditEntry(stored);
   insert.run({ ...stored, hash });
-  return toAuditEntry({ ...stored, hash });
+  // Built from the caller's values rather than by re-parsing the stored texts (this is the hot path).
+  return {
+    seq: stored.seq,
+    instanceId: stored.instanceId,
+    idx: stored.idx,
+    workflowId: stored.workflowId,
+    versionId: stored.versionId,
+    at: stored.at,
+    actor: entry.actor,
+    kind: entry.kind,
+    event: entry.event,
+    from: entry.from ?? null,
+    to: entry.to ?? null,
+    contextPatch: entry.contextPatch ?? null,
+    note: stored.note,
+    prevHash: stored.prevHash,
+    hash,
+  };
 }
 
 /** Parses a stored row into an {@link AuditEntry}. */
