@@ -1,15 +1,6 @@
 import { createBusinessCalendar } from '../src/calendar/index.ts';
 import { CalendarSpec } from '../src/model/calendar.ts';
-
-/** One measured figure beside the raw baseline measured in the same run. */
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  /** value / baseline: the share of raw Date arithmetic speed that business time keeps. */
-  ratio: number;
-}
+import type { BenchResult } from './benchResult.ts';
 
 const DAY_MS = 86_400_000;
 /** Starts spread over a year, 37 minutes apart, so the caches see many days as they would on 100k timers. */

@@ -3,17 +3,7 @@ import { seedAuditLog } from '../src/audit/testLog.ts';
 import { verify } from '../src/audit/verify.ts';
 import { getInstance } from '../src/store/index.ts';
 import { openTempDatabase } from '../src/store/openTempDatabase.ts';
-
-/** One bench figure beside its raw baseline (same shape as bench/benchResult.ts, which the lead owns). */
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  ratio: number;
-  target?: string;
-  met?: boolean;
-}
+import type { BenchResult } from './benchResult.ts';
 
 /** Runs `fn` repeatedly for about `ms` and returns operations per second (`fn` returns its op count). */
 function throughput(ms: number, fn: () => number): number {

@@ -26,6 +26,7 @@ export {
   celGuard,
   createHireflowMachine,
   createImplementations,
+  dueAtFrom,
   timerDueAt,
 } from './machine.ts';
 export { pureInitialTransition, pureTransition } from './pureTransition.ts';

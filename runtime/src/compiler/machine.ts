@@ -43,21 +43,34 @@ export function calendarFor(spec: CalendarSpec): BusinessCalendar {
   return calendar;
 }
 
-/** Due time of a timer started by `event`, in business time; used for in-memory runs (simulator). */
+/**
+ * Due time of a timer in business time: counted from its `from` timestamp field when it names one
+ * (offer expiry), else from `start` (the time the state was entered). One rule for the engine's
+ * durable timers and for in-memory runs.
+ */
+export function dueAtFrom(
+  definition: MachineDefinition,
+  delay: string,
+  context: HireflowContext,
+  start: Date,
+): Date {
+  const meta = definition.meta.hireflow;
+  const timer = meta.timers[delay];
+  if (!timer) return start;
+  const fromValue = timer.from ? getPath(context, timer.from) : undefined;
+  const base =
+    typeof fromValue === 'string' && !Number.isNaN(Date.parse(fromValue)) ? new Date(fromValue) : start;
+  return calendarFor(meta.calendar).addDuration(base, timer.after);
+}
+
+/** Due time of a timer started by `event` (in-memory runs such as the simulator). */
 export function timerDueAt(
   definition: MachineDefinition,
   delay: string,
   context: HireflowContext,
   event: HireflowEvent,
 ): Date {
-  const meta = definition.meta.hireflow;
-  const timer = meta.timers[delay];
-  const start = eventTime(event);
-  if (!timer) return start;
-  const fromValue = timer.from ? getPath(context, timer.from) : undefined;
-  const base =
-    typeof fromValue === 'string' && !Number.isNaN(Date.parse(fromValue)) ? new Date(fromValue) : start;
-  return calendarFor(meta.calendar).addDuration(base, timer.after);
+  return dueAtFrom(definition, delay, context, eventTime(event));
 }
 
 /**

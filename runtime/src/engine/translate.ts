@@ -1,7 +1,6 @@
 import {
-  calendarFor,
+  dueAtFrom,
   EFFECT_ACTIONS,
-  getPath,
   type HireflowContext,
   type MachineDefinition,
 } from '../compiler/index.ts';
@@ -39,23 +38,14 @@ export function delayOfEvent(type: string): string | undefined {
   return dot < 0 ? undefined : rest.slice(0, dot);
 }
 
-/**
- * Due time of a timer in business time: from the `from` field of the new context when the timer
- * names one (offer expiry), else from the time the state was entered (`enteredAt`).
- */
+/** Due time (epoch ms) of a durable timer armed when its state was entered at `enteredAt`. */
 export function computeDueAt(
   definition: MachineDefinition,
   delayName: string,
   context: HireflowContext,
   enteredAt: Date,
 ): number {
-  const meta = definition.meta.hireflow;
-  const timer = meta.timers[delayName];
-  if (!timer) return enteredAt.getTime();
-  const fromValue = timer.from ? getPath(context, timer.from) : undefined;
-  const base =
-    typeof fromValue === 'string' && !Number.isNaN(Date.parse(fromValue)) ? new Date(fromValue) : enteredAt;
-  return calendarFor(meta.calendar).addDuration(base, timer.after).getTime();
+  return dueAtFrom(definition, delayName, context, enteredAt).getTime();
 }
 
 /**
