@@ -5,7 +5,12 @@
 export { appendAuditEntry, toAuditEntry } from './appendAuditEntry.ts';
 export { auditDigestInput, hashAuditEntry, type StoredAuditFields } from './auditDigest.ts';
 export { merkleLeafHash, merkleRoot } from './merkleRoot.ts';
-export { iterateAuditEntries, listAuditEntries, listAuditEntriesAfter } from './readAuditEntries.ts';
+export {
+  instancesStartedOn,
+  iterateAuditEntries,
+  listAuditEntries,
+  listAuditEntriesAfter,
+} from './readAuditEntries.ts';
 export {
   AUDIT_KINDS,
   type AuditActor,

@@ -24,6 +24,19 @@ export function listAuditEntries(db: HireflowDb, instanceId: string, fromIdx = 0
   return statements(db).ofInstance.all(instanceId, fromIdx).map(toAuditEntry);
 }
 
+/**
+ * Ids of the instances of a workflow whose history started on `versionId` (their first entry), in
+ * start order: a version's cohort stays the same when some of its instances are migrated later.
+ */
+export function instancesStartedOn(db: HireflowDb, workflowId: string, versionId: string): string[] {
+  return db.sqlite
+    .prepare<[string, string], { id: string }>(
+      'select instance_id as id from audit_entries where idx = 0 and workflow_id = ? and version_id = ? order by seq',
+    )
+    .all(workflowId, versionId)
+    .map((row) => row.id);
+}
+
 /** A page of entries of all instances in append order, after `afterSeq` (for export and feeds). */
 export function listAuditEntriesAfter(db: HireflowDb, afterSeq: number, limit = 1000): AuditEntry[] {
   return statements(db).afterSeq.all(afterSeq, limit).map(toAuditEntry);

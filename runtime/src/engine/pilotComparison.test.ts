@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors, createHarness, type Harness, SAMPLE_SPEC } from '../../test/engineHarness.ts';
 import { getWorkflow, updateDraft } from '../store/index.ts';
+import { applyMigration } from './migration.ts';
 import { changeRouting, cohortStats, comparePilot } from './pilotComparison.ts';
 import { subjectBucket } from './routing.ts';
 import { fireDueTimers } from './scheduler.ts';
@@ -119,5 +120,18 @@ describe('pilot comparison', () => {
       dropOff: { screen: 1 },
     });
     expect(cohortStats(h.db, 'sample-hiring', v2).timeInState.screen?.count).toBe(1);
+  });
+
+  it('keeps a migrated instance in the cohort of the version it started on', () => {
+    const id = start('migrating');
+    applyMigration(
+      h.db,
+      h.clock,
+      { workflowId: 'sample-hiring', fromVersionId: h.versionId, toVersionId: v2 },
+      actors.admin,
+    );
+    expect(versionOf(id)).toBe(v2);
+    expect(cohortStats(h.db, 'sample-hiring', h.versionId).instances).toBe(1);
+    expect(cohortStats(h.db, 'sample-hiring', v2).instances).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
 import type { StateValue } from 'xstate';
-import { listAuditEntries } from '../audit/index.ts';
+import { instancesStartedOn, listAuditEntries } from '../audit/index.ts';
 import {
+  getInstance,
   getWorkflow,
   type HireflowDb,
-  listInstances,
   setRouting,
   type WorkflowRouting,
 } from '../store/index.ts';
@@ -48,11 +48,15 @@ const stageOf = (value: unknown): string | undefined =>
       ? Object.keys(value as object)[0]
       : undefined;
 
-/** Milestone statistics of one version's cohort, computed from the audit log. */
+/** Milestone statistics of one version's cohort (the instances that started on it), from the audit log. */
 export function cohortStats(db: HireflowDb, workflowId: string, versionId: string): CohortStats {
   const definition = loadVersion(db, versionId)?.definition;
   const meta = definition?.meta.hireflow;
-  const rows = listInstances(db, { workflowId, versionId, limit: 100_000 });
+  // The cohort is the instances that started on this version, even if some were migrated since.
+  const rows = instancesStartedOn(db, workflowId, versionId).flatMap((id) => {
+    const row = getInstance(db, id);
+    return row ? [row] : [];
+  });
   const durations: Record<string, number[]> = {};
   const dropOff: Record<string, number> = {};
   const turnaround: number[] = [];
