@@ -77,8 +77,8 @@ export function commitStep(
   });
   if (!ok) return null;
   for (const sendId of plan.cancel) cancelTimer(db, row.id, sendId);
+  // armTimer is an upsert on (instance, sendId): re-entering a state re-arms its timers in place.
   for (const timer of plan.arm) {
-    cancelTimer(db, row.id, timer.sendId);
     armTimer(db, {
       instanceId: row.id,
       sendId: timer.sendId,
