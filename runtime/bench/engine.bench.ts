@@ -82,6 +82,7 @@ function startMany(engine: Engine, count: number): string[] {
  * X (pure xstate transitions/s on the same machine).
  */
 export async function benchEngine(): Promise<BenchResult[]> {
+  const rssBefore = process.memoryUsage().rss;
   const { temp, clock, engine } = setup();
   try {
     const { db } = temp;
@@ -160,6 +161,7 @@ export async function benchEngine(): Promise<BenchResult[]> {
     const replayed = throughput(1500, () => replay(db, ids[0] as string)?.steps ?? 0);
 
     startMany(engine, Math.ceil(TIMER_COUNT / 3));
+    const onDisk = (db.sqlite.prepare('select count(*) as n from instances').get() as { n: number }).n;
     clock.set('2026-04-30T15:00:00Z');
     const lateness: number[] = [];
     const t0 = performance.now();
@@ -208,6 +210,14 @@ export async function benchEngine(): Promise<BenchResult[]> {
         quantile(latencies, 0.999) <= 2,
       ),
       result('replay vs X', replayed, 'entries/s', x, '>= 50,000/s', replayed >= 50_000),
+      result(
+        `process RSS with ${onDisk.toLocaleString('en-US')} instances on disk vs RSS before the bench`,
+        process.memoryUsage().rss / 1e6,
+        'MB',
+        rssBefore / 1e6,
+        '< 300 MB (at 1M instances)',
+        process.memoryUsage().rss < 300e6,
+      ),
       result(
         `${fired.toLocaleString('en-US')} timers due at once: p99 lateness vs 1 ms`,
         quantile(lateness, 0.99),
