@@ -1,6 +1,7 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
+import { type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { SpecEdge } from '../../flow/flowTypes.ts';
+import { LabelledEdge } from './LabelledEdge.tsx';
 
 /** An SLA/escalation timer that moves the instance: dashed, amber, with a clock and the ladder rung in words. */
 export const SlaEdge = memo(function SlaEdge(props: EdgeProps<SpecEdge>) {
@@ -10,22 +11,15 @@ export const SlaEdge = memo(function SlaEdge(props: EdgeProps<SpecEdge>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <>
-      <BaseEdge
-        id={props.id}
-        path={path}
-        {...(props.markerEnd ? { markerEnd: props.markerEnd } : {})}
-        className={classes}
-      />
-      <EdgeLabelRenderer>
-        <div
-          className={`hf-edge-label ${classes}`}
-          data-testid={`edge-${props.id}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-        >
-          SLA · {props.data?.label}
-        </div>
-      </EdgeLabelRenderer>
-    </>
+    <LabelledEdge
+      id={props.id}
+      path={path}
+      labelX={labelX}
+      labelY={labelY}
+      markerEnd={props.markerEnd}
+      classes={classes}
+    >
+      SLA · {props.data?.label}
+    </LabelledEdge>
   );
 });
