@@ -2,14 +2,7 @@ import { appendAuditEntry } from '../audit/index.ts';
 import { deferForSuppression } from '../calendar/index.ts';
 import type { MachineDefinition } from '../compiler/index.ts';
 import { evaluateGuard } from '../expr/index.ts';
-import {
-  deferTimer,
-  dueTimers,
-  getInstance,
-  type HireflowDb,
-  markTimerFired,
-  type TimerRow,
-} from '../store/index.ts';
+import { deferTimer, dueTimers, getInstance, markTimerFired, type TimerRow } from '../store/index.ts';
 import { auditActor, TIMER_ACTOR } from './actor.ts';
 import { loadVersion } from './definitions.ts';
 import type { Engine } from './engine.ts';
@@ -109,5 +102,3 @@ export function startScheduler(engine: Engine, intervalMs = 250): { stop(): void
   handle.unref();
   return { stop: () => clearInterval(handle) };
 }
-
-export type { HireflowDb };

@@ -3,13 +3,13 @@ import type { ServerStore } from '../db/openServerStore.ts';
 import { getUser } from '../db/users.ts';
 import type { WorkflowMetaRow } from '../db/workflowMeta.ts';
 import {
+  countInstances,
   getLatestVersion,
   getVersion,
   type HireflowDb,
   type VersionRow,
   type WorkflowRow,
 } from '../runtime.ts';
-import { countInstances } from './instanceCounts.ts';
 
 /** The list/detail view of a workflow (docs/api.md `WorkflowSummary`). */
 export interface WorkflowSummary {
@@ -74,7 +74,7 @@ export function toWorkflowSummary(
 ): WorkflowSummary {
   const spec = row.draftSpec as Partial<WorkflowSpec>;
   const defaultId = row.routing.defaultVersion;
-  const counts = countInstances(db, row.id);
+  const counts = countInstances(db, row.id, Date.now());
   return {
     id: row.id,
     name: row.name,
