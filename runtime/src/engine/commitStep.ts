@@ -88,6 +88,8 @@ export function commitStep(
     });
   }
   const revision = row.revision + 1;
+  // A sandbox's effects are captured (recorded, never sent): no worker ever claims them.
+  const effectStatus = row.environment.startsWith('sandbox:') ? 'captured' : 'pending';
   plan.effects.forEach((effect, index) => {
     enqueueEffect(db, {
       instanceId: row.id,
@@ -95,6 +97,7 @@ export function commitStep(
       type: effect.type,
       payload: effect.params as JsonObject,
       now,
+      status: effectStatus,
     });
   });
   syncApprovalTasks(db, row.id, definition, plan, event, now);

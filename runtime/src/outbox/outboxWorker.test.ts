@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors, createHarness, type Harness } from '../../test/engineHarness.ts';
 import { fireDueTimers } from '../engine/index.ts';
-import { listEffects, retryDeadEffect } from '../store/index.ts';
+import { listEffects, retryEffect } from '../store/index.ts';
 import { createOutboxWorker } from './outboxWorker.ts';
 import { createRecordingTransport, type Transport } from './transports.ts';
 
@@ -64,7 +64,7 @@ describe('outbox worker', () => {
     expect(calls).toBe(6);
     const first = dead[0];
     if (!first) throw new Error('no dead effect');
-    expect(retryDeadEffect(h.db, first.id, h.clock.now().getTime())).toBe(true);
+    expect(retryEffect(h.db, first.id, h.clock.now().getTime())).toMatchObject({ ok: true });
     const { transport, sent } = createRecordingTransport();
     await createOutboxWorker({ db: h.db, clock: h.clock, transport }).drain();
     expect(sent.map((s) => s.effectKey)).toEqual([first.effectKey]);

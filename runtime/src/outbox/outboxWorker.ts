@@ -5,42 +5,110 @@ import {
   markEffectDead,
   markEffectDelivered,
   markEffectFailed,
+  markEffectUndeliverable,
   type OutboxRetryPolicy,
+  type OutboxRow,
 } from '../store/index.ts';
-import type { Transport } from './transports.ts';
+import type { DeliveryResult, Transport } from './transports.ts';
 
 export interface OutboxWorkerOptions {
   db: HireflowDb;
   clock: Clock;
   transport: Transport;
   policy?: Partial<OutboxRetryPolicy>;
-  batchSize?: number;
+  /** Deliveries in flight at once (default 16): one slow receiver does not hold up the others. */
+  concurrency?: number;
+  /** How long a claimed effect stays leased to this worker (default 60 s; longer than any timeout). */
+  leaseMs?: number;
+  /** Called when a run fails outside any delivery (e.g. the database is gone). Default: console.error. */
+  onError?: (error: unknown) => void;
+}
+
+/** Applies one attempt's result to its row. */
+function record(
+  db: HireflowDb,
+  effect: OutboxRow,
+  result: DeliveryResult,
+  now: number,
+  policy?: Partial<OutboxRetryPolicy>,
+) {
+  if (result.ok) markEffectDelivered(db, effect.id, now, result.detail);
+  else if ('undeliverable' in result) markEffectUndeliverable(db, effect.id, result.error);
+  else if (result.permanent) markEffectDead(db, effect.id, result.error);
+  else markEffectFailed(db, effect.id, { error: result.error, now, policy });
+}
+
+/** Calls the transport; a throw or a non-result is a failed attempt with a message, never a crash. */
+async function attempt(transport: Transport, effect: OutboxRow): Promise<DeliveryResult> {
+  try {
+    const result = await transport(effect);
+    if (result && typeof result === 'object' && 'ok' in result) return result;
+    return { ok: false, error: `transport for ${effect.type} returned no result` };
+  } catch (error) {
+    return {
+      ok: false,
+      error: `transport for ${effect.type} threw: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
 }
 
 /**
- * Delivers committed effects, at least once, after the transitions that produced them: claim a batch
- * (leased), deliver, mark delivered / retry later with backoff and jitter / dead-letter. Delivery never
- * touches instances, so it can neither block nor undo a transition.
+ * Delivers committed effects, at least once, after the transitions that produced them. Effects are
+ * claimed (leased) as slots free up and delivered with bounded concurrency; each result is recorded
+ * honestly — delivered (the transport confirmed), retried later with backoff and jitter, dead
+ * (permanent failure or last attempt), or undeliverable (no transport for the channel). Results that
+ * complete together are written in one transaction. Delivery never touches instances, so it can
+ * neither block nor undo a transition; several workers can share a database (leases keep them apart).
  */
-export function createOutboxWorker({ db, clock, transport, policy, batchSize = 50 }: OutboxWorkerOptions) {
-  let running: Promise<number> | undefined;
-  const drainOnce = async (): Promise<number> => {
-    const batch = claimDueEffects(db, clock.now().getTime(), batchSize);
-    for (const effect of batch) {
-      const result = await transport(effect);
+export function createOutboxWorker(options: OutboxWorkerOptions) {
+  const { db, clock, transport, policy, concurrency = 16, leaseMs = 60_000 } = options;
+  const onError =
+    options.onError ??
+    ((error: unknown) =>
+      console.error('outbox: delivery run failed:', error instanceof Error ? error.message : String(error)));
+
+  const runOnce = async (): Promise<number> => {
+    const inFlight = new Set<Promise<void>>();
+    const done: [OutboxRow, DeliveryResult][] = [];
+    const flush = () => {
+      if (done.length === 0) return;
       const now = clock.now().getTime();
-      if (result.ok) markEffectDelivered(db, effect.id, now);
-      else if (result.permanent) markEffectDead(db, effect.id, result.error);
-      else markEffectFailed(db, effect.id, { error: result.error, now, policy });
+      const results = done.splice(0);
+      db.transaction(() => {
+        for (const [effect, result] of results) record(db, effect, result, now, policy);
+      });
+    };
+    let total = 0;
+    for (;;) {
+      flush();
+      if (inFlight.size < concurrency) {
+        const claimed = claimDueEffects(db, clock.now().getTime(), concurrency - inFlight.size, leaseMs);
+        total += claimed.length;
+        for (const effect of claimed) {
+          const delivery: Promise<void> = attempt(transport, effect).then((result) => {
+            done.push([effect, result]);
+            inFlight.delete(delivery);
+          });
+          inFlight.add(delivery);
+        }
+        if (claimed.length === 0 && inFlight.size === 0) return total;
+      }
+      await Promise.race(inFlight);
     }
-    return batch.length;
   };
-  /** Delivers everything due now; concurrent calls share one run. */
-  const drain = async (): Promise<number> => {
+
+  let running: Promise<number> | undefined;
+  let again = false;
+  /** Delivers everything due now; a call during a run makes that run look again before it ends. */
+  const drain = (): Promise<number> => {
+    again = true;
     if (running) return running;
     running = (async () => {
       let total = 0;
-      for (let n = await drainOnce(); n > 0; n = await drainOnce()) total += n;
+      while (again) {
+        again = false;
+        total += await runOnce();
+      }
       return total;
     })().finally(() => {
       running = undefined;
@@ -50,17 +118,16 @@ export function createOutboxWorker({ db, clock, transport, policy, batchSize = 5
   let timer: ReturnType<typeof setInterval> | undefined;
   return {
     drain,
+    /** Polls every `intervalMs` (default 500 ms); call {@link drain} after a commit to deliver sooner. */
     start(intervalMs = 500) {
       timer = setInterval(() => {
-        drain().catch((error: unknown) =>
-          console.error('outbox: delivery batch failed', error instanceof Error ? error.message : error),
-        );
+        drain().catch(onError);
       }, intervalMs);
       timer.unref();
     },
     async stop() {
       if (timer) clearInterval(timer);
-      await running;
+      await running?.catch(() => undefined);
     },
   };
 }

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors, createHarness, type Harness, SAMPLE_SPEC } from '../../test/engineHarness.ts';
-import { createWorkflow, listEffects, listInstances, updateDraft } from '../store/index.ts';
+import {
+  createWorkflow,
+  enqueueEffect,
+  listEffects,
+  listInstances,
+  listLinkedInstances,
+  updateDraft,
+} from '../store/index.ts';
 import { createOutboxWorker } from './outboxWorker.ts';
 import { createTicketTransport } from './ticketTransport.ts';
 import { routeTransports } from './transports.ts';
@@ -69,7 +76,7 @@ describe('openTicket effects', () => {
     const worker = createOutboxWorker({
       db: h.db,
       clock: h.clock,
-      transport: routeTransports({ 'hireflow.openTicket': tickets }, async () => ({ ok: true })),
+      transport: routeTransports({ 'hireflow.openTicket': tickets }),
     });
     await worker.drain();
     const [ticket] = listInstances(h.db, { workflowId: 'ticket' });
@@ -82,7 +89,49 @@ describe('openTicket effects', () => {
       (e) => e.type === 'hireflow.openTicket',
     );
     if (!effect) throw new Error('no ticket effect');
-    expect(await tickets(effect)).toEqual({ ok: true });
+    expect(effect).toMatchObject({ status: 'delivered', detail: `ticket instance ${ticket?.id}` });
+    expect(await tickets(effect)).toEqual({ ok: true, detail: `ticket instance ${ticket?.id}` });
     expect(listInstances(h.db, { workflowId: 'ticket' })).toHaveLength(1);
+    // Linked both ways, once, although delivered twice.
+    expect(listLinkedInstances(h.db, started.instanceId)).toMatchObject([
+      { instanceId: ticket?.id, direction: 'opened', kind: 'ticket', effectKey: effect.effectKey },
+    ]);
+    expect(listLinkedInstances(h.db, ticket?.id ?? '')).toMatchObject([
+      { instanceId: started.instanceId, direction: 'openedBy', kind: 'ticket' },
+    ]);
+  });
+
+  it('fails permanently, naming the workflow, when the ticket workflow has no published version', async () => {
+    createWorkflow(h.db, {
+      id: 'unpublished',
+      name: 'Draft only',
+      businessUnit: 'engineering',
+      draftSpec: TICKET as never,
+      now: 0,
+    });
+    const started = h.engine.start({
+      workflowId: 'sample-hiring',
+      businessUnit: 'engineering',
+      subject: { kind: 'candidate' },
+      context: {},
+      actor: actors.recruiter,
+      versionId: v2,
+    });
+    if (!started.ok) throw new Error(started.message);
+    const tickets = createTicketTransport(h.engine);
+    enqueueEffect(h.db, {
+      instanceId: started.instanceId,
+      effectKey: 'k-unpublished',
+      type: 'hireflow.openTicket',
+      payload: { workflowId: 'unpublished', severity: 'sev2', summary: 'x' },
+      now: 0,
+    });
+    const effect = listEffects(h.db, { type: 'hireflow.openTicket', instanceId: started.instanceId })[0];
+    if (!effect) throw new Error('no effect');
+    const result = await tickets(effect);
+    expect(result).toMatchObject({ ok: false, permanent: true });
+    expect(result.ok ? '' : result.error).toMatch(/ticket workflow "unpublished": NOT_FOUND/);
+    expect(listInstances(h.db, { workflowId: 'unpublished' })).toHaveLength(0);
+    expect(listLinkedInstances(h.db, started.instanceId)).toEqual([]);
   });
 });

@@ -1,15 +1,21 @@
-import { createHmac } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { OutboxRow } from '../store/index.ts';
 
-/** What a delivery attempt answers. `permanent` failures go straight to the dead-letter state. */
-export type DeliveryResult = { ok: true } | { ok: false; error: string; permanent?: boolean };
+/**
+ * What a delivery attempt answers. `ok`: the other side confirmed (detail: e.g. a message id).
+ * `error`: retried with backoff, or dead at once when `permanent`. `undeliverable`: no transport is
+ * configured for this channel; the effect is parked with `error` as the reason until an admin retries.
+ */
+export type DeliveryResult =
+  | { ok: true; detail?: string }
+  | { ok: false; error: string; permanent?: boolean }
+  | { ok: false; undeliverable: true; error: string };
 
 /** Delivers one effect. Each effect carries a stable `effectKey` so receivers can deduplicate. */
 export type Transport = (effect: OutboxRow) => Promise<DeliveryResult>;
 
-/** A delivered (or, in sandboxes, captured) effect as recorded by {@link createRecordingTransport}. */
+/** A captured effect as recorded by {@link createRecordingTransport}. */
 export interface RecordedEffect {
   effectKey: string;
   instanceId: string | null;
@@ -19,9 +25,9 @@ export interface RecordedEffect {
 }
 
 /**
- * Records what would have been sent (notifications to people: no mail server is reachable from
- * here) — in memory and, when `file` is given, appended as NDJSON. Sandboxes use it to capture
- * every effect instead of delivering it.
+ * Records effects in memory (and, when `file` is given, appends them as NDJSON) and answers `ok`.
+ * For tests and tools only: it confirms nothing was received by anyone, so a production server must
+ * not use it (configure a real transport, or {@link undeliverableTransport} for the channel).
  */
 export function createRecordingTransport(options: { file?: string; now?: () => Date } = {}) {
   const sent: RecordedEffect[] = [];
@@ -36,60 +42,25 @@ export function createRecordingTransport(options: { file?: string; now?: () => D
     };
     sent.push(record);
     if (options.file) appendFileSync(options.file, `${JSON.stringify(record)}\n`);
-    return { ok: true };
+    return { ok: true, detail: 'recorded (not sent)' };
   };
   return { transport, sent };
 }
 
-/**
- * Posts `hireflow.webhook` effects as JSON, signed like Standard Webhooks (`webhook-id` = the effect
- * key, so the receiver can drop repeats; `webhook-signature: v1,<base64 HMAC-SHA256>`). 2xx = delivered,
- * 4xx other than 408/429 = permanent, anything else = retry.
- */
-export function createWebhookTransport(options: {
-  secret: string;
-  fetch?: typeof fetch;
-  now?: () => Date;
-  timeoutMs?: number;
-}): Transport {
-  const doFetch = options.fetch ?? fetch;
-  return async (effect) => {
-    const payload = effect.payload as { url?: string; event?: string };
-    if (!payload.url) return { ok: false, error: 'webhook effect without url', permanent: true };
-    const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000).toString();
-    const body = JSON.stringify({
-      type: payload.event,
-      instanceId: effect.instanceId,
-      effectKey: effect.effectKey,
-      data: effect.payload,
-    });
-    const signature = createHmac('sha256', options.secret)
-      .update(`${effect.effectKey}.${timestamp}.${body}`)
-      .digest('base64');
-    try {
-      const response = await doFetch(payload.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': effect.effectKey,
-          'webhook-id': effect.effectKey,
-          'webhook-timestamp': timestamp,
-          'webhook-signature': `v1,${signature}`,
-        },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
-      if (response.ok) return { ok: true };
-      const permanent =
-        response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-      return { ok: false, error: `HTTP ${response.status}`, permanent };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  };
+/** A transport for a channel nobody configured: every effect becomes `undeliverable` with `reason`. */
+export function undeliverableTransport(reason: string): Transport {
+  return async () => ({ ok: false, undeliverable: true, error: reason });
 }
 
-/** Routes effects by type to transports; types without a route are recorded. */
-export function routeTransports(routes: Partial<Record<string, Transport>>, fallback: Transport): Transport {
-  return (effect) => (routes[effect.type] ?? fallback)(effect);
+/**
+ * Routes effects by type to transports. A type without a route goes to `fallback`, by default
+ * {@link undeliverableTransport} naming the effect type, so nothing is ever marked delivered by accident.
+ */
+export function routeTransports(routes: Partial<Record<string, Transport>>, fallback?: Transport): Transport {
+  return (effect) =>
+    (
+      routes[effect.type] ??
+      fallback ??
+      undeliverableTransport(`no transport is configured for ${effect.type} effects`)
+    )(effect);
 }

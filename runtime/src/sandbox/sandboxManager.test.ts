@@ -53,7 +53,8 @@ describe('sandboxes', () => {
     expect(sandbox.advance({ amount: 3, unit: 'businessDays' }, calendar)).toMatchObject({ fired: 10 });
     const [first] = listInstances(sandbox.db, {});
     expect(listAuditEntries(sandbox.db, first?.id ?? '').map((e) => e.kind)).toEqual(['start', 'timer']);
-    expect(listEffects(sandbox.db, { status: 'pending' })).toHaveLength(10);
+    expect(listEffects(sandbox.db, { status: 'captured' })).toHaveLength(10);
+    expect(listEffects(sandbox.db, { status: 'pending' })).toHaveLength(0);
     expect(sandboxes.list()).toMatchObject([{ name: 'screen-pilot', now: '2026-03-05T15:00:00.000Z' }]);
   });
 

@@ -31,6 +31,12 @@ export {
   putIdempotencyRecord,
 } from './repositories/idempotency.ts';
 export {
+  type InstanceLinkRow,
+  type LinkedInstance,
+  linkInstances,
+  listLinkedInstances,
+} from './repositories/instanceLinks.ts';
+export {
   countInstances,
   getInstance,
   type InstanceFilter,
@@ -45,19 +51,32 @@ export {
 export {
   claimDueEffects,
   enqueueEffect,
-  listEffects,
   markEffectDead,
   markEffectDelivered,
   markEffectFailed,
+  markEffectUndeliverable,
   type NewEffect,
   type OutboxRow,
-  retryDeadEffect,
 } from './repositories/outbox.ts';
+export {
+  discardEffect,
+  type EffectAdminResult,
+  type EffectResolution,
+  retryEffect,
+} from './repositories/outboxAdmin.ts';
 export {
   DEFAULT_OUTBOX_RETRY,
   type OutboxRetryPolicy,
   outboxBackoffMs,
 } from './repositories/outboxBackoff.ts';
+export {
+  countEffectsByStatus,
+  type EffectFilter,
+  type EffectPage,
+  effectCursor,
+  listEffects,
+  parseEffectCursor,
+} from './repositories/outboxListing.ts';
 export { eraseSubject, getSubject, putSubject, type SubjectRow } from './repositories/subjects.ts';
 export {
   armTimer,
@@ -102,3 +121,4 @@ export type {
   WorkflowRouting,
 } from './schema/index.ts';
 export * as schema from './schema/index.ts';
+export { OUTBOX_STATUSES } from './schema/index.ts';

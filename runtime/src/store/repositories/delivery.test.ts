@@ -4,13 +4,13 @@ import { getIdempotencyRecord, pruneIdempotencyRecords, putIdempotencyRecord } f
 import {
   claimDueEffects,
   enqueueEffect,
-  listEffects,
   markEffectDead,
   markEffectDelivered,
   markEffectFailed,
-  retryDeadEffect,
 } from './outbox.ts';
+import { retryEffect } from './outboxAdmin.ts';
 import { outboxBackoffMs } from './outboxBackoff.ts';
+import { listEffects } from './outboxListing.ts';
 import { seedInstance } from './testFixtures.ts';
 
 let temp: TempDatabase;
@@ -98,7 +98,7 @@ describe('outbox', () => {
     claimDueEffects(temp.db, 1100, 10);
     expect(markEffectFailed(temp.db, id, { error: 'HTTP 503', now: 1100, policy })).toBe('dead');
     expect(claimDueEffects(temp.db, 1_000_000, 10)).toEqual([]);
-    expect(retryDeadEffect(temp.db, id, 2000)).toBe(true);
+    expect(retryEffect(temp.db, id, 2000)).toMatchObject({ ok: true, from: 'dead' });
     expect(listEffects(temp.db)).toMatchObject([{ status: 'pending', attempts: 0, nextAttemptAt: 2000 }]);
     expect(markEffectDead(temp.db, id, 'HTTP 410')).toBe(true);
     expect(listEffects(temp.db, { status: 'dead' })).toMatchObject([{ lastError: 'HTTP 410' }]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { JsonValue } from '../../model/index.ts';
 import type { HireflowDb } from '../openDatabase.ts';
 import { placeholderFor, preparedFor } from '../prepared.ts';
@@ -17,6 +17,8 @@ export interface NewEffect {
   type: string;
   payload: JsonValue;
   now: number;
+  /** `captured` in sandboxes: recorded, never claimed by a worker. Default `pending`. */
+  status?: 'pending' | 'captured';
 }
 
 const placeholder = sql.placeholder;
@@ -30,6 +32,7 @@ const statements = preparedFor(({ orm }) => ({
       effectKey: placeholder('effectKey'),
       type: placeholder('type'),
       payload: placeholder('payload'),
+      status: placeholderFor('status', outbox.status),
       nextAttemptAt: placeholder('now'),
       createdAt: placeholder('now'),
     })
@@ -58,7 +61,12 @@ const statements = preparedFor(({ orm }) => ({
     .prepare(),
   delivered: orm
     .update(outbox)
-    .set({ status: 'delivered', deliveredAt: placeholderFor('now', outbox.deliveredAt), lastError: null })
+    .set({
+      status: 'delivered',
+      deliveredAt: placeholderFor('now', outbox.deliveredAt),
+      detail: placeholderFor('detail', outbox.detail),
+      lastError: null,
+    })
     .where(and(eq(outbox.id, placeholder('id')), eq(outbox.status, 'pending')))
     .prepare(),
 }));
@@ -70,7 +78,13 @@ function compareEffectKeys(a: string, b: string): number {
 
 /** Adds an effect in the step's transaction; false when the same `effectKey` is already queued. */
 export function enqueueEffect(db: HireflowDb, effect: NewEffect): boolean {
-  return statements(db).enqueue.run({ ...effect, id: effect.id ?? randomUUID() }).changes === 1;
+  return (
+    statements(db).enqueue.run({
+      ...effect,
+      id: effect.id ?? randomUUID(),
+      status: effect.status ?? 'pending',
+    }).changes === 1
+  );
 }
 
 /** Takes up to `limit` due effects for delivery, leasing them for `leaseMs`; earliest first. */
@@ -80,9 +94,26 @@ export function claimDueEffects(db: HireflowDb, now: number, limit: number, leas
   return rows.sort((a, b) => a.createdAt - b.createdAt || compareEffectKeys(a.effectKey, b.effectKey));
 }
 
-/** Marks a claimed effect delivered; false when it is not pending (e.g. already delivered). */
-export function markEffectDelivered(db: HireflowDb, id: string, now: number): boolean {
-  return statements(db).delivered.run({ id, now }).changes === 1;
+/**
+ * Marks a claimed effect delivered (the transport confirmed), keeping what it reported in `detail`;
+ * false when it is not pending (e.g. already delivered).
+ */
+export function markEffectDelivered(db: HireflowDb, id: string, now: number, detail?: string): boolean {
+  return statements(db).delivered.run({ id, now, detail: detail ?? null }).changes === 1;
+}
+
+/**
+ * Parks a claimed effect as `undeliverable`: no transport is configured for its channel. It is not
+ * retried until an admin retries it; false when it is not pending.
+ */
+export function markEffectUndeliverable(db: HireflowDb, id: string, reason: string): boolean {
+  return (
+    db.orm
+      .update(outbox)
+      .set({ status: 'undeliverable', lastError: reason })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      .run().changes === 1
+  );
 }
 
 /**
@@ -121,33 +152,4 @@ export function markEffectDead(db: HireflowDb, id: string, error: string): boole
       .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
       .run().changes === 1
   );
-}
-
-/** An admin's retry of a dead effect: pending again, attempts reset, due now. False if not dead. */
-export function retryDeadEffect(db: HireflowDb, id: string, now: number): boolean {
-  return (
-    db.orm
-      .update(outbox)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
-      .where(and(eq(outbox.id, id), eq(outbox.status, 'dead')))
-      .run().changes === 1
-  );
-}
-
-/** Effects by status and/or instance, oldest first. */
-export function listEffects(
-  db: HireflowDb,
-  filter: { status?: OutboxStatus; instanceId?: string; limit?: number } = {},
-): OutboxRow[] {
-  const conditions: (SQL | undefined)[] = [
-    filter.status === undefined ? undefined : eq(outbox.status, filter.status),
-    filter.instanceId === undefined ? undefined : eq(outbox.instanceId, filter.instanceId),
-  ];
-  return db.orm
-    .select()
-    .from(outbox)
-    .where(and(...conditions))
-    .orderBy(asc(outbox.createdAt), asc(outbox.effectKey))
-    .limit(filter.limit ?? 100)
-    .all();
 }
