@@ -12,6 +12,13 @@ export class OutboundRefusedError extends Error {
   }
 }
 
+/** `dns.lookup` with `all: true`: the resolver the guard checks the answers of. */
+export type Resolver = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
 type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
@@ -19,10 +26,10 @@ type LookupCallback = (error: Error | null, address: string | LookupAddress[], f
  * resolves to is internal and not allowed: the socket connects to exactly the addresses checked here,
  * so a DNS answer that changes between check and connect (rebinding) cannot slip through.
  */
-function guardedLookup(allow: OutboundAllowList) {
+function guardedLookup(allow: OutboundAllowList, resolve: Resolver) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
     const all: LookupAllOptions = { ...options, all: true } as LookupAllOptions;
-    dnsLookup(hostname, all, (error, addresses) => {
+    resolve(hostname, all, (error, addresses) => {
       if (error) return callback(error, []);
       for (const { address } of addresses) {
         const verdict = checkOutboundAddress(hostname, address, allow);
@@ -42,6 +49,8 @@ export interface GuardedFetchOptions {
   connectTimeoutMs?: number;
   /** Sockets kept open per origin (keep-alive); default 16. */
   connections?: number;
+  /** Name resolution, default `dns.lookup` (tests give hosts names without touching DNS). */
+  resolve?: Resolver;
 }
 
 /**
@@ -54,7 +63,7 @@ export interface GuardedFetchOptions {
 export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
   const { allow } = options;
   const connect = buildConnector({
-    lookup: guardedLookup(allow),
+    lookup: guardedLookup(allow, options.resolve ?? (dnsLookup as Resolver)),
     timeout: options.connectTimeoutMs ?? 10_000,
   });
   const agent = new Agent({
