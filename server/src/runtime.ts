@@ -68,3 +68,11 @@ export {
   type WorkflowRow,
   whatIf,
 } from '@hireflow/runtime';
+
+// Effect delivery (server/src/delivery).
+export {
+  createTicketTransport,
+  type OutboxRow,
+  type Sandbox,
+  type Transport,
+} from '@hireflow/runtime';
