@@ -17,6 +17,7 @@ export {
   createOutboxWorker,
   createRecordingTransport,
   createSandboxManager,
+  createTicketTransport,
   createWebhookTransport,
   createWorkflow,
   type Engine,
@@ -43,12 +44,14 @@ export {
   listWorkflows,
   ManualClock,
   type MigrationItem,
+  type OutboxRow,
   openDatabase,
   planMigration,
   type RefusalCode,
   readInstance,
   readInstances,
   replay,
+  type Sandbox,
   SandboxError,
   type SandboxManager,
   type StepResult,
@@ -59,6 +62,7 @@ export {
   startMaintenance,
   startScheduler,
   syntheticSubjects,
+  type Transport,
   toVersionId,
   updateDraft,
   type VersionRow,
@@ -67,12 +71,4 @@ export {
   type WorkflowRouting,
   type WorkflowRow,
   whatIf,
-} from '@hireflow/runtime';
-
-// Effect delivery (server/src/delivery).
-export {
-  createTicketTransport,
-  type OutboxRow,
-  type Sandbox,
-  type Transport,
 } from '@hireflow/runtime';

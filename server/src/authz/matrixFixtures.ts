@@ -290,7 +290,11 @@ export const MATRIX_FIXTURES: Record<RouteKey, Fixture> = {
   'POST /api/webhooks/generic': () => ({ method: 'POST', path: '/api/webhooks/generic', body: {} }),
   'GET /api/instances/:id/effects': (ctx) => ({ method: 'GET', path: `/api/instances/${inst(ctx)}/effects` }),
   'GET /api/effects': () => ({ method: 'GET', path: '/api/effects?status=dead' }),
-  'POST /api/effects/:id/retry': () => ({ method: 'POST', path: '/api/effects/no-such-effect/retry', body: {} }),
+  'POST /api/effects/:id/retry': () => ({
+    method: 'POST',
+    path: '/api/effects/no-such-effect/retry',
+    body: {},
+  }),
   'POST /api/effects/:id/discard': () => ({
     method: 'POST',
     path: '/api/effects/no-such-effect/discard',

@@ -20,7 +20,9 @@ export type SandboxDeliveryMode = 'capture' | 'deliver';
 
 /** The sandbox's mode (capture unless an admin chose deliver). */
 export function getSandboxDelivery(store: ServerStore, name: string): SandboxDeliveryMode {
-  return store.orm.select().from(sandboxDelivery).where(eq(sandboxDelivery.name, name)).get()?.mode ?? 'capture';
+  return (
+    store.orm.select().from(sandboxDelivery).where(eq(sandboxDelivery.name, name)).get()?.mode ?? 'capture'
+  );
 }
 
 /** Sets a sandbox's mode. */
@@ -33,7 +35,10 @@ export function setSandboxDelivery(
   store.orm
     .insert(sandboxDelivery)
     .values({ name, mode, updatedBy: by.userId, updatedAt: by.now })
-    .onConflictDoUpdate({ target: sandboxDelivery.name, set: { mode, updatedBy: by.userId, updatedAt: by.now } })
+    .onConflictDoUpdate({
+      target: sandboxDelivery.name,
+      set: { mode, updatedBy: by.userId, updatedAt: by.now },
+    })
     .run();
 }
 

@@ -25,7 +25,12 @@ export function getPreferences(store: ServerStore, userId: string): Notification
 }
 
 /** Saves the user's preferences. */
-export function savePreferences(store: ServerStore, userId: string, prefs: NotificationPreferences, now: number) {
+export function savePreferences(
+  store: ServerStore,
+  userId: string,
+  prefs: NotificationPreferences,
+  now: number,
+) {
   store.orm
     .insert(notificationPreferences)
     .values({ userId, ...prefs, updatedAt: now })
@@ -88,7 +93,9 @@ export function notificationsAfter(store: ServerStore, userId: string, afterId: 
   return store.orm
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.inApp, true), gt(notifications.id, afterId)))
+    .where(
+      and(eq(notifications.userId, userId), eq(notifications.inApp, true), gt(notifications.id, afterId)),
+    )
     .orderBy(notifications.id)
     .limit(100)
     .all();
@@ -96,7 +103,12 @@ export function notificationsAfter(store: ServerStore, userId: string, afterId: 
 
 /** The highest notification id (where a new SSE stream starts). */
 export function latestNotificationId(store: ServerStore): number {
-  return store.orm.select({ n: sql<number>`coalesce(max(${notifications.id}), 0)` }).from(notifications).get()?.n ?? 0;
+  return (
+    store.orm
+      .select({ n: sql<number>`coalesce(max(${notifications.id}), 0)` })
+      .from(notifications)
+      .get()?.n ?? 0
+  );
 }
 
 /** True when notification `id` exists and belongs to `userId`. */

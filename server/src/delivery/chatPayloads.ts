@@ -1,5 +1,5 @@
-import { factRows, notificationTitle } from './renderNotification.ts';
 import type { NotificationFacts } from './notificationFacts.ts';
+import { factRows, notificationTitle } from './renderNotification.ts';
 
 /** Slack's `mrkdwn` treats these as control characters. */
 const slackEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -20,7 +20,9 @@ export function slackPayload(facts: NotificationFacts) {
       },
       {
         type: 'actions',
-        elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Hireflow' }, url: facts.link }],
+        elements: [
+          { type: 'button', text: { type: 'plain_text', text: 'Open in Hireflow' }, url: facts.link },
+        ],
       },
     ],
   };

@@ -31,6 +31,10 @@ export async function postToChat(
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `${channel.kind} ${channel.name}: ${message}`, permanent: message.includes('refused:') };
+    return {
+      ok: false,
+      error: `${channel.kind} ${channel.name}: ${message}`,
+      permanent: message.includes('refused:'),
+    };
   }
 }

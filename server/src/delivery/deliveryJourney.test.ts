@@ -43,7 +43,9 @@ afterAll(async () => {
 });
 
 async function sandboxEffects(name: string, instanceId: string): Promise<Effect[]> {
-  const answer = await t.admin.get<{ items: Effect[] }>(`/api/sandboxes/${name}/effects?instanceId=${instanceId}`);
+  const answer = await t.admin.get<{ items: Effect[] }>(
+    `/api/sandboxes/${name}/effects?instanceId=${instanceId}`,
+  );
   return answer.body.items;
 }
 
@@ -54,16 +56,23 @@ describe('an SLA ladder in a delivering sandbox', () => {
       { businessUnit: 'emea' },
     );
     const ticketId = ticket.body.workflow.id;
-    await t.admin.post(`/api/workflows/${ticketId}/publish`, { changelog: 'v1', baseRevision: ticket.body.draft.revision });
+    await t.admin.post(`/api/workflows/${ticketId}/publish`, {
+      changelog: 'v1',
+      baseRevision: ticket.body.draft.revision,
+    });
     const workflowId = await publishedHiring(t.admin, 'emea');
     await publishChange(t.admin, workflowId, (spec) => {
-      const screen = (spec.states as { id: string; timers?: unknown[] }[]).find((s) => s.id === 'recruiter_screen');
+      const screen = (spec.states as { id: string; timers?: unknown[] }[]).find(
+        (s) => s.id === 'recruiter_screen',
+      );
       screen?.timers?.push({
         id: 'deadline',
         kind: 'deadline',
         label: 'Screen deadline',
         after: { amount: 6, unit: 'businessDays' },
-        actions: [{ type: 'openTicket', workflowId: ticketId, severity: 'sev2', summary: 'Screen deadline passed' }],
+        actions: [
+          { type: 'openTicket', workflowId: ticketId, severity: 'sev2', summary: 'Screen deadline passed' },
+        ],
       });
       return spec;
     });
@@ -88,10 +97,13 @@ describe('an SLA ladder in a delivering sandbox', () => {
     expect(JSON.stringify(channel.body)).not.toContain('/hooks/slack');
 
     await t.admin.post('/api/sandboxes', { name: 'rehearsal', start: '2026-03-02T10:00:00.000Z' });
-    expect((await recruiter.put('/api/sandboxes/rehearsal/delivery', { deliveryMode: 'deliver' })).status).toBe(403);
+    expect(
+      (await recruiter.put('/api/sandboxes/rehearsal/delivery', { deliveryMode: 'deliver' })).status,
+    ).toBe(403);
     const mode = await t.admin.put('/api/sandboxes/rehearsal/delivery', { deliveryMode: 'deliver' });
     expect(mode.body).toEqual({ name: 'rehearsal', deliveryMode: 'deliver' });
-    for (const id of [ticketId, workflowId]) await t.admin.post('/api/sandboxes/rehearsal/publish', { workflowId: id });
+    for (const id of [ticketId, workflowId])
+      await t.admin.post('/api/sandboxes/rehearsal/publish', { workflowId: id });
     const synthetic = await t.admin.post<{ items: { id: string; subjectId: string }[] }>(
       '/api/sandboxes/rehearsal/synthetic',
       { workflowId, count: 1, seed: 3 },
@@ -108,20 +120,32 @@ describe('an SLA ladder in a delivering sandbox', () => {
     mail.hold();
     await t.admin.post('/api/sandboxes/rehearsal/clock', { amount: 3, unit: 'businessDays', workflowId });
     const remind = await eventually(async () =>
-      (await sandboxEffects('rehearsal', instance.id)).find((e) => e.payload.message?.includes('3 business days')),
+      (await sandboxEffects('rehearsal', instance.id)).find((e) =>
+        e.payload.message?.includes('3 business days'),
+      ),
     );
     await new Promise((r) => setTimeout(r, 300));
-    expect((await sandboxEffects('rehearsal', instance.id)).find((e) => e.id === remind.id)?.status).toBe('pending');
+    expect((await sandboxEffects('rehearsal', instance.id)).find((e) => e.id === remind.id)?.status).toBe(
+      'pending',
+    );
     expect(mail.mails).toHaveLength(0);
     mail.release();
     const first = await mail.waitFor(1);
     await eventually(async () =>
-      (await sandboxEffects('rehearsal', instance.id)).find((e) => e.id === remind.id && e.status === 'delivered'),
+      (await sandboxEffects('rehearsal', instance.id)).find(
+        (e) => e.id === remind.id && e.status === 'delivered',
+      ),
     );
     expect(first.subject).toContain(instance.subjectId);
     expect(first.to && !Array.isArray(first.to) ? first.to.text : '').toMatch(/^rita-\d+@test\.io$/);
     const link = `https://hireflow.example.com/#/sandboxes/rehearsal/instances/${instance.id}`;
-    for (const part of [instance.subjectId, 'recruiter_screen', '3 days', link, 'Recruiter screen: no movement'])
+    for (const part of [
+      instance.subjectId,
+      'recruiter_screen',
+      '3 days',
+      link,
+      'Recruiter screen: no movement',
+    ])
       expect(first.text).toContain(part);
     expect(first.html).toContain(`href="${link}"`);
     expect(first.html).toContain(instance.subjectId);
@@ -137,7 +161,9 @@ describe('an SLA ladder in a delivering sandbox', () => {
     expect(body.blocks.map((b) => b.type)).toEqual(['section', 'section', 'actions']);
     expect(JSON.stringify(body.blocks)).toContain(link);
     await eventually(async () =>
-      (await sandboxEffects('rehearsal', instance.id)).every((e) => e.status === 'delivered') ? true : undefined,
+      (await sandboxEffects('rehearsal', instance.id)).every((e) => e.status === 'delivered')
+        ? true
+        : undefined,
     );
 
     // Deadline: a ticket instance opens in the sandbox, linked to the candidate's instance.

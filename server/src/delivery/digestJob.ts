@@ -1,4 +1,4 @@
-import { getPreferences, clearDigest, pendingDigests } from '../db/notifications.ts';
+import { clearDigest, getPreferences, pendingDigests } from '../db/notifications.ts';
 import type { ServerStore } from '../db/openServerStore.ts';
 import { getUser } from '../db/users.ts';
 import type { Clock } from '../runtime.ts';
@@ -34,7 +34,10 @@ export function createDigestJob(options: {
     for (const [userId, items] of pendingDigests(options.store)) {
       const user = getUser(options.store, userId);
       if (!user || user.deactivatedAt !== null || getPreferences(options.store, userId).email !== 'digest') {
-        clearDigest(options.store, items.map((i) => i.id));
+        clearDigest(
+          options.store,
+          items.map((i) => i.id),
+        );
         continue;
       }
       if (!options.email.configured) {
@@ -43,7 +46,10 @@ export function createDigestJob(options: {
       }
       const outcome = await options.email.value([user.email], renderDigestMail(items));
       if (outcome.ok) {
-        clearDigest(options.store, items.map((i) => i.id));
+        clearDigest(
+          options.store,
+          items.map((i) => i.id),
+        );
         result.sent += 1;
       } else result.failed.push({ userId, error: outcome.error });
     }

@@ -35,7 +35,11 @@ export function createEmailSender(options: { url: string; from: string; timeoutM
       const accepted = (info.accepted ?? []).map(String);
       const rejected = (info.rejected ?? []).map(String);
       if (rejected.length > 0 || accepted.length < to.length)
-        return { ok: false, error: `SMTP rejected ${rejected.length} of ${to.length} recipients`, permanent: true };
+        return {
+          ok: false,
+          error: `SMTP rejected ${rejected.length} of ${to.length} recipients`,
+          permanent: true,
+        };
       return { ok: true, detail: `SMTP accepted ${accepted.length}: ${info.response ?? ''}`.trim() };
     } catch (error) {
       const e = error as { responseCode?: number; code?: string; message?: string };

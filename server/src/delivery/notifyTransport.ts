@@ -107,6 +107,7 @@ function outcomeOf(
   const errors = [...failures.map((f) => f.error), ...(undeliverable ? [undeliverable] : [])].join('; ');
   if (failures.some((f) => !f.permanent)) return { ok: false, error: errors };
   if (failures.length > 0) return { ok: false, error: errors, permanent: true };
-  if (undeliverable) return { ok: false, undeliverable: true, error: `${undeliverable} (done: ${sent.join(', ')})` };
+  if (undeliverable)
+    return { ok: false, undeliverable: true, error: `${undeliverable} (done: ${sent.join(', ')})` };
   return { ok: true, detail: sent.join('; ') };
 }

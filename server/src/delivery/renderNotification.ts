@@ -8,7 +8,10 @@ export interface RenderedMail {
 }
 
 const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /** The short line every channel leads with. */
 export function notificationTitle(facts: NotificationFacts): string {
@@ -41,7 +44,9 @@ export function renderNotificationMail(facts: NotificationFacts): RenderedMail {
     '<!doctype html><html><body style="font-family:system-ui,sans-serif">',
     `<p>${escapeHtml(facts.message)}</p>`,
     '<table cellpadding="4">',
-    ...rows.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
+    ...rows.map(
+      ([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+    ),
     '</table>',
     `<p><a href="${escapeHtml(facts.link)}">Open in Hireflow</a></p>`,
     '</body></html>',
@@ -50,7 +55,9 @@ export function renderNotificationMail(facts: NotificationFacts): RenderedMail {
 }
 
 /** One digest email holding several notifications (each with its link). */
-export function renderDigestMail(items: { title: string; body: string; link: string | null }[]): RenderedMail {
+export function renderDigestMail(
+  items: { title: string; body: string; link: string | null }[],
+): RenderedMail {
   const text = [
     `Your Hireflow digest: ${items.length} notification${items.length === 1 ? '' : 's'}`,
     '',

@@ -1,5 +1,5 @@
-import { listUsers, type UserRow } from '../db/users.ts';
 import type { ServerStore } from '../db/openServerStore.ts';
+import { listUsers, type UserRow } from '../db/users.ts';
 
 /** A notify recipient as the spec writes it: a role (or approver group), or one named user. */
 export type RecipientSpec = { role: string } | { user: string };

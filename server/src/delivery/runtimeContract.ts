@@ -88,7 +88,11 @@ export function discardEffect(db: HireflowDb, id: string, _now: number): boolean
 }
 
 /** Effects by status (any of the contract's), newest first — the dead-letter view's query. */
-export function listEffectsByStatus(db: HireflowDb, status: EffectStatus | undefined, limit: number): OutboxRow[] {
+export function listEffectsByStatus(
+  db: HireflowDb,
+  status: EffectStatus | undefined,
+  limit: number,
+): OutboxRow[] {
   return db.orm
     .select()
     .from(outbox)

@@ -1,5 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type ChatChannelRow, deleteChatChannel, insertChatChannel, listChatChannels } from '../db/chatChannels.ts';
+import {
+  type ChatChannelRow,
+  deleteChatChannel,
+  insertChatChannel,
+  listChatChannels,
+} from '../db/chatChannels.ts';
 import { checkOutboundUrl } from '../delivery/outboundPolicy.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';

@@ -14,8 +14,8 @@ import { ProblemError } from '../http/ProblemError.ts';
 import { requireVisible } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { getInstance, listEffects } from '../runtime.ts';
-import { DeliveryStatusSchema, EffectSchema } from '../schemas/delivery.ts';
 import { IdParams, jsonBody, jsonResponse, problemResponses } from '../schemas/common.ts';
+import { DeliveryStatusSchema, EffectSchema } from '../schemas/delivery.ts';
 
 const tags = ['effects'];
 const Items = z.object({ items: z.array(EffectSchema) });
@@ -54,7 +54,10 @@ const discard = createRoute({
   path: '/api/effects/{id}/discard',
   tags,
   summary: 'Discard a dead or undeliverable effect, with a reason (recorded)',
-  request: { params: IdParams, body: jsonBody(z.strictObject({ reason: z.string().trim().min(3).max(500) })) },
+  request: {
+    params: IdParams,
+    body: jsonBody(z.strictObject({ reason: z.string().trim().min(3).max(500) })),
+  },
   responses: { 200: jsonResponse(z.object({ effect: EffectSchema }), 'Discarded'), ...problemResponses },
 });
 const status = createRoute({
@@ -70,7 +73,11 @@ export function effectRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppE
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(instanceEffects, (c) => {
-    const instance = requireVisible(c.get('principal'), getInstance(deps.db, c.req.valid('param').id), (i) => i.businessUnit);
+    const instance = requireVisible(
+      c.get('principal'),
+      getInstance(deps.db, c.req.valid('param').id),
+      (i) => i.businessUnit,
+    );
     const items = listEffects(deps.db, { instanceId: instance.id, limit: 1000 }).map(toEffectView);
     return c.json({ items }, 200);
   });
@@ -85,20 +92,34 @@ export function effectRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppE
     if (!effect) throw new ProblemError('NOT_FOUND');
     const changed = action === 'retry' ? retryEffect(deps.db, id, now()) : discardEffect(deps.db, id, now());
     if (!changed)
-      throw new ProblemError('CONFLICT', `only dead or undeliverable effects can be ${action === 'retry' ? 'retried' : 'discarded'}; this one is ${effect.status}`, {
-        extra: { current: effect.status },
-      });
+      throw new ProblemError(
+        'CONFLICT',
+        `only dead or undeliverable effects can be ${action === 'retry' ? 'retried' : 'discarded'}; this one is ${effect.status}`,
+        {
+          extra: { current: effect.status },
+        },
+      );
     recordEffectAction(deps.store, { at: now(), userId, effectId: id, action, reason: reason ?? null });
     return toEffectView(getEffect(deps.db, id) ?? effect);
   };
 
   app.openapi(retry, (c) => {
-    const effect = act('retry', c.req.valid('param').id, c.get('principal').user.id, c.req.valid('json').reason);
+    const effect = act(
+      'retry',
+      c.req.valid('param').id,
+      c.get('principal').user.id,
+      c.req.valid('json').reason,
+    );
     return c.json({ effect }, 200);
   });
 
   app.openapi(discard, (c) => {
-    const effect = act('discard', c.req.valid('param').id, c.get('principal').user.id, c.req.valid('json').reason);
+    const effect = act(
+      'discard',
+      c.req.valid('param').id,
+      c.get('principal').user.id,
+      c.req.valid('json').reason,
+    );
     return c.json({ effect }, 200);
   });
 

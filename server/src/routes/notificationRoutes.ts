@@ -3,8 +3,8 @@ import {
   getPreferences,
   listNotifications,
   markRead,
-  ownsNotification,
   type NotificationRow,
+  ownsNotification,
   savePreferences,
 } from '../db/notifications.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
@@ -15,7 +15,11 @@ import { NotificationSchema, PreferencesSchema } from '../schemas/delivery.ts';
 
 const tags = ['notifications'];
 const NotificationId = z.strictObject({
-  id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 const list = createRoute({

@@ -22,7 +22,7 @@ const put = createRoute({
   path: '/api/sandboxes/{name}/delivery',
   tags: ['sandboxes'],
   summary:
-    'Admin only: deliver this sandbox\'s effects through the production transports (rehearse with a test mail server), or capture them again',
+    "Admin only: deliver this sandbox's effects through the production transports (rehearse with a test mail server), or capture them again",
   request: { params: SandboxParams, body: jsonBody(z.strictObject({ deliveryMode: Mode })) },
   responses: { 200: jsonResponse(Answer, 'Mode'), ...problemResponses },
 });

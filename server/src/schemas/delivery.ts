@@ -39,7 +39,11 @@ export const NewChatChannel = z.strictObject({
   kind: z.enum(['slack', 'teams']),
   url: z.string().min(1).max(2000),
   /** Roles / approver groups whose notifications go to this channel; `*` = every notify of the unit. */
-  roles: z.array(z.union([UserRoleSchema, z.literal('*')])).min(1).max(20).default(['*']),
+  roles: z
+    .array(z.union([UserRoleSchema, z.literal('*')]))
+    .min(1)
+    .max(20)
+    .default(['*']),
 });
 
 /** One in-app notification. */
