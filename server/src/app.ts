@@ -10,10 +10,14 @@ import { renderDocsPage } from './openapi/docsPage.ts';
 import { approvalRoutes } from './routes/approvalRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
+import { chatChannelRoutes } from './routes/chatChannelRoutes.ts';
+import { effectRoutes } from './routes/effectRoutes.ts';
 import { forkRoutes } from './routes/forkRoutes.ts';
 import { instanceRoutes } from './routes/instanceRoutes.ts';
 import { migrationRoutes } from './routes/migrationRoutes.ts';
+import { notificationRoutes } from './routes/notificationRoutes.ts';
 import { routingRoutes } from './routes/routingRoutes.ts';
+import { sandboxDeliveryRoutes } from './routes/sandboxDeliveryRoutes.ts';
 import { sandboxRoutes } from './routes/sandboxRoutes.ts';
 import { sandboxRunRoutes } from './routes/sandboxRunRoutes.ts';
 import { streamRoutes } from './routes/streamRoutes.ts';
@@ -55,12 +59,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const resources = [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes];
   const engineResources = [instanceRoutes, approvalRoutes, auditRoutes, streamRoutes];
   const rolloutResources = [routingRoutes, migrationRoutes, sandboxRoutes, sandboxRunRoutes];
+  const deliveryResources = [effectRoutes, chatChannelRoutes, notificationRoutes, sandboxDeliveryRoutes];
   for (const routes of [
     ...resources,
     ...engineResources,
     ...rolloutResources,
     webhookRoutes,
     webhookAdminRoutes,
+    ...deliveryResources,
   ]) {
     app.route('/', routes(deps, now));
   }

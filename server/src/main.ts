@@ -10,6 +10,7 @@ const server = await startServer({
   designerDist: config.designerDist,
   groupCommit: config.groupCommit,
   env: process.env,
+  deliveryEnv: process.env,
 });
 
 if (server.firstAdmin.created) {
@@ -21,6 +22,10 @@ if (server.firstAdmin.created) {
 }
 if (!server.designerServed) {
   console.log('[hireflow] designer/dist is missing: build it with `pnpm --filter @hireflow/designer build`.');
+}
+for (const channel of server.delivery.channels().filter((c) => !c.configured)) {
+  // Effects for these channels stay `undeliverable` (see GET /api/system/delivery) until configured.
+  console.log(`[hireflow] delivery: ${channel.channel} not configured: ${channel.detail}`);
 }
 console.log(`[hireflow] listening on http://localhost:${server.port} (data in ${config.dataDir})`);
 

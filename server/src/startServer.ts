@@ -4,13 +4,14 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './auth/ensureFirstAdmin.ts';
 import { openServerStore, type ServerStore } from './db/openServerStore.ts';
+import { createDelivery, type Delivery } from './delivery/createDelivery.ts';
+import { readDeliveryConfig } from './delivery/deliveryConfig.ts';
+import { startDeliveryWorkers } from './delivery/startDeliveryWorkers.ts';
 import type { AppDeps } from './http/appEnv.ts';
 import {
   type Clock,
   createEngine,
   createGroupCommitter,
-  createOutboxWorker,
-  createRecordingTransport,
   createSandboxManager,
   type Engine,
   type HireflowDb,
@@ -41,6 +42,10 @@ export interface StartServerOptions
   hostname?: string;
   designerDist?: string;
   env?: { HIREFLOW_ADMIN_EMAIL?: string; HIREFLOW_ADMIN_PASSWORD?: string };
+  /** Effect delivery's environment (`HIREFLOW_SMTP_URL`, … see `delivery/deliveryConfig.ts`); default none. */
+  deliveryEnv?: Record<string, string | undefined>;
+  /** How often the delivery loops run (default 500 ms). */
+  deliveryIntervalMs?: number;
 }
 
 /** A running server: its URL, database, first-admin outcome, and a graceful `close`. */
@@ -54,6 +59,8 @@ export interface RunningServer {
   engine: Engine;
   firstAdmin: FirstAdminOutcome;
   designerServed: boolean;
+  /** Effect delivery: its channels (configured or not, with reasons) for the start-up message. */
+  delivery: Delivery;
   close(): Promise<void>;
 }
 
@@ -74,8 +81,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const firstAdmin = await ensureFirstAdmin(store, options.env ?? {}, clock.now().getTime());
   // Sandboxes live beside the production file (`<data dir>/sandboxes/`), each its own database.
   const sandboxes = createSandboxManager(dirname(options.dbFile), { start: () => clock.now() });
-  const app = createApp({ ...options, db, store, engine, committer, sandboxes });
-  const workers = options.workers === false ? undefined : startWorkers(engine);
+  let serverUrl = '';
+  const delivery = createDelivery({
+    store,
+    sandboxes,
+    config: readDeliveryConfig(options.deliveryEnv ?? {}),
+    serverUrl: () => serverUrl,
+  });
+  const app = createApp({ ...options, db, store, engine, committer, sandboxes, delivery });
+  const workers =
+    options.workers === false
+      ? undefined
+      : startWorkers(engine, { store, delivery, sandboxes, intervalMs: options.deliveryIntervalMs });
   const designerServed = options.designerDist ? serveDesigner(app, options.designerDist) : false;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () =>
@@ -83,6 +100,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     );
   });
   const { port } = server.address() as AddressInfo;
+  serverUrl = `http://127.0.0.1:${port}`;
   return {
     app,
     url: `http://127.0.0.1:${port}`,
@@ -92,6 +110,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     engine,
     firstAdmin,
     designerServed,
+    delivery,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
@@ -109,25 +128,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /**
- * The scheduler fires due timers through the engine; the outbox worker delivers effects. No mail or
- * ticketing server is configured yet, so effects are recorded (delivered to a recording transport).
- * Maintenance checkpoints the WAL on a timer: the store turns SQLite's auto-checkpoint off, so
- * without it the WAL grows with every commit and every write gets slower.
+ * The scheduler fires due timers through the engine; the delivery workers send effects through the
+ * configured transports (`undeliverable` with a reason where none is configured). Maintenance
+ * checkpoints the WAL on a timer: the store turns SQLite's auto-checkpoint off, so without it the WAL
+ * grows with every commit and every write gets slower.
  */
-function startWorkers(engine: Engine): { stop(): Promise<void> } {
+function startWorkers(
+  engine: Engine,
+  deliveryDeps: Omit<Parameters<typeof startDeliveryWorkers>[0], 'engine'>,
+): { stop(): Promise<void> } {
   const scheduler = startScheduler(engine);
   const maintenance = startMaintenance({ db: engine.db, clock: engine.clock });
-  const outbox = createOutboxWorker({
-    db: engine.db,
-    clock: engine.clock,
-    transport: createRecordingTransport().transport,
-  });
-  outbox.start();
+  const delivery = startDeliveryWorkers({ engine, ...deliveryDeps });
   return {
     async stop() {
       scheduler.stop();
       maintenance.stop();
-      await outbox.stop();
+      await delivery.stop();
     },
   };
 }

@@ -243,3 +243,6 @@ export const api = {
     return () => source.close();
   },
 };
+
+/** The raw request, for feature clients beside this one (`deliveryClient.ts`). */
+export { request as apiRequest };

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
+import { DeliveryPage } from '../delivery/DeliveryPage.tsx';
+import { InstanceEffectsPage } from '../delivery/InstanceEffectsPage.tsx';
+import { NotificationPreferencesPage } from '../delivery/NotificationPreferencesPage.tsx';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
 import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
@@ -60,6 +63,9 @@ export function App() {
       )}
       {route.page === 'inbox' && <InboxPage />}
       {route.page === 'sandboxes' && <SandboxesPage />}
+      {route.page === 'instance' && <InstanceEffectsPage instanceId={route.id} />}
+      {route.page === 'delivery' && <DeliveryPage />}
+      {route.page === 'notifications' && <NotificationPreferencesPage />}
       {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}
     </div>
   );

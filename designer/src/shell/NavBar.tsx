@@ -1,4 +1,5 @@
 import type { User } from '../api/apiTypes.ts';
+import { NotificationBell } from '../delivery/NotificationBell.tsx';
 import { type Route, routeHref } from './useHashRoute.ts';
 
 const LINKS: { route: Route; label: string }[] = [
@@ -27,6 +28,16 @@ export function NavBar(props: { current: Route['page']; user: User; onLogout: ()
         ))}
       </nav>
       <span className="hf-toolbar__spacer" />
+      {props.user.roles.includes('admin') && (
+        <a
+          href="#/delivery"
+          aria-current={props.current === 'delivery' ? 'page' : undefined}
+          data-testid="nav-delivery"
+        >
+          Delivery
+        </a>
+      )}
+      <NotificationBell />
       <span className="hf-muted">
         {props.user.name} · {props.user.roles.join(', ')}
       </span>

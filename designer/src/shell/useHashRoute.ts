@@ -9,7 +9,10 @@ export type Route =
   | { page: 'sandboxes' }
   /** `states`: open a generated workflow of that many states instead of the sample. */
   | { page: 'playground'; states?: number }
-  | { page: 'login' };
+  | { page: 'login' }
+  | { page: 'instance'; id: string }
+  | { page: 'delivery' }
+  | { page: 'notifications' };
 
 /** Parses `#/workflows/abc` into a route; unknown hashes go to the workflow list. */
 export function parseRoute(hash: string): Route {
@@ -24,11 +27,15 @@ export function parseRoute(hash: string): Route {
       ? { page: 'playground', states: Number(second) }
       : { page: 'playground' };
   if (first === 'login') return { page: 'login' };
+  if (first === 'instances' && second) return { page: 'instance', id: second };
+  if (first === 'delivery') return { page: 'delivery' };
+  if (first === 'notifications') return { page: 'notifications' };
   return { page: 'workflows' };
 }
 
 export function routeHref(route: Route): string {
   if (route.page === 'workflow') return `#/workflows/${encodeURIComponent(route.id)}`;
+  if (route.page === 'instance') return `#/instances/${encodeURIComponent(route.id)}`;
   if (route.page === 'playground' && route.states) return `#/playground/${route.states}`;
   return `#/${route.page}`;
 }

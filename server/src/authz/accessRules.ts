@@ -113,6 +113,22 @@ export const ACCESS_RULES = {
   'POST /api/webhooks/ashby': { roles: 'public', scope: 'global' },
   'POST /api/webhooks/generic': { roles: 'public', scope: 'global' },
 
+  'GET /api/instances/:id/effects': { roles: OPERATORS, scope: 'unit' },
+  'GET /api/effects': { roles: ['admin'], scope: 'global' },
+  'POST /api/effects/:id/retry': { roles: ['admin'], scope: 'global' },
+  'POST /api/effects/:id/discard': { roles: ['admin'], scope: 'global' },
+  'GET /api/system/delivery': { roles: ['admin', 'auditor'], scope: 'global' },
+  'GET /api/chat-channels': { roles: ['admin'], scope: 'global' },
+  'POST /api/chat-channels': { roles: ['admin'], scope: 'global' },
+  'DELETE /api/chat-channels/:id': { roles: ['admin'], scope: 'global' },
+  'GET /api/notifications': { roles: 'authenticated', scope: 'self' },
+  'POST /api/notifications/:id/read': { roles: 'authenticated', scope: 'self' },
+  'POST /api/notifications/read-all': { roles: 'authenticated', scope: 'self' },
+  'GET /api/notifications/preferences': { roles: 'authenticated', scope: 'self' },
+  'PUT /api/notifications/preferences': { roles: 'authenticated', scope: 'self' },
+  'GET /api/sandboxes/:name/delivery': { roles: ROLLOUT_READERS, scope: 'global' },
+  'PUT /api/sandboxes/:name/delivery': { roles: ['admin'], scope: 'global' },
+
   'GET /api/openapi.json': { roles: 'public', scope: 'global' },
   'GET /api/docs': { roles: 'public', scope: 'global' },
 } as const satisfies Record<string, AccessRule>;

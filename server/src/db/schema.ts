@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The roles a user can hold; `auditor` reads across business units and writes nothing. */
 export const ROLES = [
@@ -115,4 +115,90 @@ export const workflowMeta = sqliteTable('server_workflow_meta', {
   workflowId: text('workflow_id').primaryKey(),
   updatedBy: text('updated_by').notNull(),
   archivedAt: integer('archived_at'),
+});
+
+/**
+ * Slack-compatible or Microsoft Teams incoming webhooks of a business unit. A notify to a role
+ * reaches the unit's channels subscribed to that role (or to `*`).
+ */
+export const chatChannels = sqliteTable(
+  'server_chat_channels',
+  {
+    id: text('id').primaryKey(),
+    businessUnit: text('business_unit').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<'slack' | 'teams'>().notNull(),
+    /** The incoming-webhook URL: it is the credential, so the API shows only its host. */
+    url: text('url').notNull(),
+    roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('server_chat_channels_unit').on(t.businessUnit)],
+);
+
+/** In-app notifications, one row per user; `dedupeKey` collapses repeated reminders of one rung. */
+export const notifications = sqliteTable(
+  'server_notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** The outbox effect that made it: a retry of the same effect is not a duplicate. */
+    effectKey: text('effect_key').notNull(),
+    instanceId: text('instance_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    /** False when the user turned in-app off but collects a digest: kept for the digest only. */
+    inApp: integer('in_app', { mode: 'boolean' }).notNull(),
+    /** True until the daily digest has mailed it (users whose email mode is `digest`). */
+    digestPending: integer('digest_pending', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [
+    uniqueIndex('server_notifications_dedupe').on(t.userId, t.dedupeKey),
+    index('server_notifications_digest').on(t.digestPending, t.userId),
+  ],
+);
+
+/** Per-user notification preferences; no row = defaults (email immediate, in-app on). */
+export const notificationPreferences = sqliteTable('server_notification_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  email: text('email').$type<'immediate' | 'digest' | 'off'>().notNull(),
+  inApp: integer('in_app', { mode: 'boolean' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Which channels of a notify effect are done, so a retry sends only what failed. */
+export const notifyProgress = sqliteTable(
+  'server_notify_progress',
+  {
+    effectKey: text('effect_key').notNull(),
+    channel: text('channel').notNull(),
+    doneAt: integer('done_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.effectKey, t.channel] })],
+);
+
+/** Admin retries and discards of effects, with the reason: kept apart from the instances' chains. */
+export const effectActions = sqliteTable('server_effect_actions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  userId: text('user_id').notNull(),
+  effectId: text('effect_id').notNull(),
+  action: text('action').$type<'retry' | 'discard'>().notNull(),
+  reason: text('reason'),
+});
+
+/** Opt-in per sandbox: `deliver` sends its effects through the production transports (rehearsal). */
+export const sandboxDelivery = sqliteTable('server_sandbox_delivery', {
+  name: text('name').primaryKey(),
+  mode: text('mode').$type<'capture' | 'deliver'>().notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: integer('updated_at').notNull(),
 });

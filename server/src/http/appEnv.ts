@@ -1,4 +1,5 @@
 import type { ServerStore } from '../db/openServerStore.ts';
+import type { Delivery } from '../delivery/createDelivery.ts';
 import type { Engine, GroupCommitter, HireflowDb, SandboxManager } from '../runtime.ts';
 import type { Principal } from './principal.ts';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   committer?: GroupCommitter | undefined;
   /** Named sandboxes beside the production database (none: the sandbox routes answer 404). */
   sandboxes?: SandboxManager | undefined;
+  /** Effect delivery (channels, transports); the delivery routes answer 404 without it. */
+  delivery?: Delivery | undefined;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
   /** Session lifetime (default 12 h). */

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getSandboxDelivery } from '../db/deliveryAdmin.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { type Principal, toEngineActor } from '../http/principal.ts';
@@ -170,6 +171,7 @@ export function sandboxRunRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     const visible = visibleIds(sandbox, principal);
     if (query.instanceId !== undefined && !visible.has(query.instanceId)) throw new ProblemError('NOT_FOUND');
     const filter = query.instanceId === undefined ? {} : { instanceId: query.instanceId };
+    const delivering = getSandboxDelivery(deps.store, sandbox.name) === 'deliver';
     const items = listEffects(sandbox.db, { ...filter, limit: 1_000_000 })
       .filter((row) => (row.instanceId === null ? principal.units === '*' : visible.has(row.instanceId)))
       .map((row) => ({
@@ -177,8 +179,8 @@ export function sandboxRunRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
         instanceId: row.instanceId,
         type: row.type,
         payload: row.payload,
-        // Nothing delivers sandbox effects: every row is a capture, whatever the outbox status says.
-        status: 'captured' as const,
+        // A sandbox's effects are captures, never sent — unless an admin switched it to `deliver`.
+        status: delivering ? row.status : 'captured',
         createdAt: new Date(row.createdAt).toISOString(),
       }));
     const key = (e: { createdAt: string; id: string }) => `${e.createdAt}|${e.id}`;

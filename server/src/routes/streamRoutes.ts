@@ -5,6 +5,7 @@ import { canSeeUnit } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { type AuditEntry, getInstance, latestAuditSeq, listAuditEntriesAfter } from '../runtime.ts';
 import { problemResponses } from '../schemas/common.ts';
+import { createNotificationTail } from './notificationStream.ts';
 
 const POLL_MS = 250;
 const PING_MS = 20_000;
@@ -60,6 +61,7 @@ export function streamRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       if (!units.has(id)) units.set(id, getInstance(deps.db, id)?.businessUnit);
       return units.get(id);
     };
+    const notifications = createNotificationTail(deps.store, principal.user.id);
     return streamSSE(c, async (sse) => {
       let lastPing = Date.now();
       while (!sse.aborted && !sse.closed) {
@@ -76,6 +78,7 @@ export function streamRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
             });
           }
         }
+        await notifications((message) => sse.writeSSE(message));
         if (Date.now() - lastPing >= PING_MS) {
           await sse.write(': ping\n\n');
           lastPing = Date.now();
