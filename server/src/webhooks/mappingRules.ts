@@ -31,7 +31,7 @@ export function checkMapping(
   const seen = new Set<string>();
   mapping.context.forEach((entry, j) => {
     const here = `${at}.context[${j}]`;
-    const field = schema[entry.field];
+    const field = Object.hasOwn(schema, entry.field) ? schema[entry.field] : undefined;
     if (!field)
       errors.push({ path: `${here}.field`, message: `this workflow has no context field "${entry.field}"` });
     if (seen.has(entry.field))

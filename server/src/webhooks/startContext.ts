@@ -14,6 +14,20 @@ export interface StartData {
   pii: { [field: string]: JsonValue };
 }
 
+/** Sets `a.b.c` as nested objects: the context holds `{ a: { b: { c } } }`, as guards read it. */
+function setNested(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split('.');
+  const last = keys.pop() as string;
+  let cursor = target;
+  for (const key of keys) {
+    const next = cursor[key];
+    const child = next !== null && typeof next === 'object' ? next : Object.create(null);
+    cursor[key] = child;
+    cursor = child as Record<string, unknown>;
+  }
+  cursor[last] = value;
+}
+
 /**
  * Reads a start mapping's fields from a payload. Missing values are left out (the field keeps its
  * default); ATS ids sent as numbers become strings for `string` fields. Types are then checked by
@@ -24,18 +38,19 @@ export function toStartData(
   body: unknown,
   schema: ContextSchema,
 ): StartData | { error: string } {
-  const data: StartData = { context: {}, pii: {} };
+  // Null-prototype objects: a field named `__proto__…` (valid in a schema) must not reach a prototype.
+  const data: StartData = { context: Object.create(null), pii: Object.create(null) };
   for (const mapping of mappings) {
     const path = parsePayloadPath(mapping.path);
     if (typeof path === 'string') return { error: `context ${mapping.field}: ${path}` };
-    const field = schema[mapping.field];
+    const field = Object.hasOwn(schema, mapping.field) ? schema[mapping.field] : undefined;
     if (!field) return { error: `context.${mapping.field}: this version has no field "${mapping.field}".` };
     let value = readPayloadPath(body, path);
     if (value === undefined) continue;
     if (field.type === 'string' && typeof value === 'number') value = String(value);
     // Parsed from JSON, so a JSON value.
     if (field.pii) data.pii[mapping.field] = value as JsonValue;
-    else data.context[mapping.field] = value;
+    else setNested(data.context, mapping.field, value);
   }
   return data;
 }
