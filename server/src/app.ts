@@ -12,6 +12,7 @@ import { auditRoutes } from './routes/auditRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { chatChannelRoutes } from './routes/chatChannelRoutes.ts';
 import { effectRoutes } from './routes/effectRoutes.ts';
+import { deliveryLogRoutes } from './routes/deliveryLogRoutes.ts';
 import { forkRoutes } from './routes/forkRoutes.ts';
 import { instanceRoutes } from './routes/instanceRoutes.ts';
 import { migrationRoutes } from './routes/migrationRoutes.ts';
@@ -53,7 +54,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound(() => problemResponse(new ProblemError('NOT_FOUND')));
 
   app.use('*', hireflowSecureHeaders());
-  app.use('/api/*', limitBody(deps.bodyLimitBytes ?? 1024 * 1024));
+  const bodyLimit = limitBody(deps.bodyLimitBytes ?? 1024 * 1024);
+  // Webhook routes bound their bodies themselves, so an oversized delivery still leaves a log row.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/webhooks/') ? next() : bodyLimit(c, next)));
   app.use('/api/*', authorize(deps.store, now));
 
   const resources = [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes];
@@ -67,6 +70,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     webhookRoutes,
     webhookAdminRoutes,
     ...deliveryResources,
+    deliveryLogRoutes,
   ]) {
     app.route('/', routes(deps, now));
   }

@@ -112,6 +112,9 @@ export const ACCESS_RULES = {
   'POST /api/webhooks/lever': { roles: 'public', scope: 'global' },
   'POST /api/webhooks/ashby': { roles: 'public', scope: 'global' },
   'POST /api/webhooks/generic': { roles: 'public', scope: 'global' },
+  'GET /api/webhook-deliveries': { roles: WRITERS, scope: 'unit' },
+  'GET /api/webhook-deliveries/:id': { roles: WRITERS, scope: 'unit' },
+  'POST /api/webhook-deliveries/:id/reprocess': { roles: ['admin'], scope: 'global' },
 
   'GET /api/instances/:id/effects': { roles: OPERATORS, scope: 'unit' },
   'GET /api/effects': { roles: ['admin'], scope: 'global' },

@@ -1,4 +1,5 @@
 import type { HttpClient } from '../testing/httpClient.ts';
+import { standardDelivery } from '../webhooks/webhookFixtures.ts';
 import type { RouteKey } from './accessRules.ts';
 
 /** Ids of one business unit's objects the matrix requests point at. */
@@ -66,6 +67,42 @@ async function freshSandbox(ctx: FixtureContext): Promise<string> {
   return name;
 }
 const inst = (ctx: FixtureContext) => ctx.target.instanceId;
+
+const deliveries = new Map<string, Promise<string>>();
+/**
+ * A logged webhook delivery that touched the unit's workflow (made once per unit, by the admin): a
+ * Standard Webhooks delivery whose stage is the unit's name, mapped to that workflow only.
+ */
+function unitDelivery(ctx: FixtureContext): Promise<string> {
+  const key = `${ctx.admin.baseUrl} ${ctx.target.unit}`;
+  let made = deliveries.get(key);
+  if (!made) {
+    made = (async () => {
+      const secret = await ctx.admin.post<{ secret: string }>('/api/webhook-secrets', { vendor: 'generic' });
+      await ctx.admin.put(`${wf(ctx)}/mappings`, {
+        items: [
+          {
+            vendor: 'generic',
+            vendorEvent: 'candidate.stage_changed',
+            stage: ctx.target.unit,
+            workflowEvent: 'MATRIX_PROBE',
+          },
+        ],
+      });
+      const signed = standardDelivery(secret.body.secret, 'REQ-NONE', ctx.target.unit, Date.now());
+      const answer = await ctx.admin.request<{ delivery: string }>(
+        'POST',
+        '/api/webhooks/generic',
+        signed.body,
+        signed.headers,
+      );
+      if (!answer.body.delivery) throw new Error(`no delivery: ${JSON.stringify(answer.body)}`);
+      return answer.body.delivery;
+    })();
+    deliveries.set(key, made);
+  }
+  return made;
+}
 
 /**
  * A request for EVERY route of {@link ACCESS_RULES}: typed as a complete record, so adding a rule
@@ -325,6 +362,15 @@ export const MATRIX_FIXTURES: Record<RouteKey, Fixture> = {
     method: 'PUT',
     path: `/api/sandboxes/${await freshSandbox(ctx)}/delivery`,
     body: { deliveryMode: 'capture' },
+  }),
+  'GET /api/webhook-deliveries': () => ({ method: 'GET', path: '/api/webhook-deliveries' }),
+  'GET /api/webhook-deliveries/:id': async (ctx) => ({
+    method: 'GET',
+    path: `/api/webhook-deliveries/${await unitDelivery(ctx)}`,
+  }),
+  'POST /api/webhook-deliveries/:id/reprocess': () => ({
+    method: 'POST',
+    path: '/api/webhook-deliveries/no-such-delivery/reprocess',
   }),
   'GET /api/openapi.json': () => ({ method: 'GET', path: '/api/openapi.json' }),
   'GET /api/docs': () => ({ method: 'GET', path: '/api/docs' }),

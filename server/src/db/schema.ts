@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The roles a user can hold; `auditor` reads across business units and writes nothing. */
 export const ROLES = [
@@ -68,19 +68,87 @@ export const webhookSecrets = sqliteTable('server_webhook_secrets', {
   revokedAt: integer('revoked_at'),
 });
 
-/** Every accepted webhook delivery, keyed by the vendor's delivery id: a second delivery is a no-op. */
-export const webhookInbox = sqliteTable(
-  'server_webhook_inbox',
+/**
+ * The delivery log: one row per request received on a webhook route, whatever became of it. No
+ * personal data: ids, a digest of the body, the outcome. `dedupeKey` is set only on the first verified
+ * delivery of a signed payload, so the unique index is what makes a re-sent delivery a duplicate
+ * (SQLite lets many rows hold NULL: duplicates, refused signatures and malformed bodies).
+ */
+export const webhookDeliveries = sqliteTable(
+  'server_webhook_deliveries',
   {
+    id: text('id').primaryKey(),
     vendor: text('vendor').notNull(),
-    deliveryId: text('delivery_id').notNull(),
+    /** The vendor's own label of the delivery (e.g. `Greenhouse-Event-ID`); informative, may be unsigned. */
+    vendorDeliveryId: text('vendor_delivery_id'),
+    /** What duplicates share, derived from signed material only (see each adapter). */
+    dedupeKey: text('dedupe_key'),
+    /** sha256 hex of the raw body as received. */
+    bodyDigest: text('body_digest').notNull(),
+    bodyBytes: integer('body_bytes').notNull(),
     receivedAt: integer('received_at').notNull(),
-    vendorEvent: text('vendor_event').notNull(),
-    /** What the delivery did: `sent`, `refused:<code>`, `unmapped`, `no_instance`. */
+    vendorEvent: text('vendor_event'),
+    /** The ATS object (application / opportunity id): pseudonymous, our subjects' `externalRef`. */
+    externalRef: text('external_ref'),
+    stage: text('stage'),
+    /** See `DeliveryOutcome` in `webhooks/deliveryOutcome.ts`; the latest processing's. */
     outcome: text('outcome').notNull(),
-    instanceId: text('instance_id'),
+    reason: text('reason'),
+    /** Per matched mapping: `{ workflowId, instanceId, outcome, reason? }[]`. */
+    results: text('results', { mode: 'json' }).$type<unknown[]>().notNull(),
+    /** Business units of the workflows the delivery touched (who may see the row besides admins). */
+    businessUnits: text('business_units', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The first delivery this one repeats. */
+    duplicateOf: text('duplicate_of'),
+    /** How often it was processed (1 on receipt, +1 per re-processing). */
+    attempts: integer('attempts').notNull().default(1),
+    lastProcessedAt: integer('last_processed_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.vendor, t.deliveryId] })],
+  (t) => [
+    uniqueIndex('server_webhook_deliveries_dedupe').on(t.vendor, t.dedupeKey),
+    index('server_webhook_deliveries_received').on(t.receivedAt),
+    index('server_webhook_deliveries_ref').on(t.externalRef),
+  ],
+);
+
+/** Each processing of a delivery (receipt and every re-processing): who, when, what came of it. */
+export const webhookDeliveryAttempts = sqliteTable(
+  'server_webhook_delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    at: integer('at').notNull(),
+    /** `webhook:<vendor>` on receipt, the user id on a re-processing. */
+    actor: text('actor').notNull(),
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('server_webhook_delivery_attempts_delivery').on(t.deliveryId)],
+);
+
+/**
+ * Raw bodies of verified deliveries that did not apply (no mapping, no instance, refused), kept so an
+ * admin can re-process them. They may hold candidate personal data, so they live apart from the log
+ * and are deleted once applied, after the retention period, or when the ATS object's data is erased.
+ */
+export const webhookBodies = sqliteTable(
+  'server_webhook_bodies',
+  {
+    deliveryId: text('delivery_id')
+      .primaryKey()
+      .references(() => webhookDeliveries.id),
+    externalRef: text('external_ref'),
+    body: blob('body', { mode: 'buffer' }).notNull(),
+    /** Request headers the adapter needs to parse again (ids, not signatures). */
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [
+    index('server_webhook_bodies_ref').on(t.externalRef),
+    index('server_webhook_bodies_expiry').on(t.expiresAt),
+  ],
 );
 
 /** Per workflow: which vendor event (and stage) becomes which workflow event. */
@@ -93,7 +161,15 @@ export const eventMappings = sqliteTable(
     vendorEvent: text('vendor_event').notNull(),
     /** Matches the vendor's stage name when set; null matches any stage. */
     stage: text('stage'),
-    workflowEvent: text('workflow_event').notNull(),
+    /** Sent to the subject's active instances; null for a mapping that only starts instances. */
+    workflowEvent: text('workflow_event'),
+    /** Start an instance when the subject has no active one of this workflow (ATS "application created"). */
+    startIfMissing: integer('start_if_missing', { mode: 'boolean' }).notNull().default(false),
+    /** Context fields of a started instance, each read from a path of the vendor payload. */
+    context: text('context', { mode: 'json' })
+      .$type<{ field: string; path: string }[]>()
+      .notNull()
+      .default([]),
     /** The role the event is sent in (transitions may allow only some roles); the ATS user's role. */
     actAsRole: text('act_as_role').notNull().default('recruiter'),
     createdAt: integer('created_at').notNull(),

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ServerStore } from './openServerStore.ts';
-import { eventMappings, webhookInbox, webhookSecrets } from './schema.ts';
+import { eventMappings, webhookSecrets } from './schema.ts';
 
 /** A signing secret row (the value stays server-side; lists show only a hint). */
 export type WebhookSecretRow = typeof webhookSecrets.$inferSelect;
-/** A vendor event → workflow event mapping. */
+/** A vendor event → workflow event (and/or start) mapping. */
 export type EventMappingRow = typeof eventMappings.$inferSelect;
 
 /** Adds a signing secret for a vendor; older ones stay valid until revoked (rotation). */
@@ -47,37 +47,6 @@ export function revokeWebhookSecret(store: ServerStore, id: string, now: number)
       .where(and(eq(webhookSecrets.id, id), isNull(webhookSecrets.revokedAt)))
       .run().changes === 1
   );
-}
-
-/**
- * Claims a delivery id in the inbox. False when the vendor already delivered it: the caller does
- * nothing more. Run inside the transaction that applies the effect, so claim and effect commit together.
- */
-export function claimDelivery(
-  store: ServerStore,
-  delivery: { vendor: string; deliveryId: string; vendorEvent: string; now: number },
-): boolean {
-  const result = store.orm
-    .insert(webhookInbox)
-    .values({ ...delivery, receivedAt: delivery.now, outcome: 'received' })
-    .onConflictDoNothing()
-    .run();
-  return result.changes === 1;
-}
-
-/** Records what a claimed delivery did. */
-export function recordDeliveryOutcome(
-  store: ServerStore,
-  vendor: string,
-  deliveryId: string,
-  outcome: string,
-  instanceId: string | null,
-): void {
-  store.orm
-    .update(webhookInbox)
-    .set({ outcome, instanceId })
-    .where(and(eq(webhookInbox.vendor, vendor), eq(webhookInbox.deliveryId, deliveryId)))
-    .run();
 }
 
 /** Mappings of a vendor event; a mapping with a stage matches only that stage (case-insensitive). */

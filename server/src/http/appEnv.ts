@@ -20,6 +20,8 @@ export interface AppDeps {
   delivery?: Delivery | undefined;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
+  /** Largest accepted webhook body in bytes (default 512 KiB); larger ones are logged as `oversized`. */
+  webhookBodyLimitBytes?: number;
   /** Session lifetime (default 12 h). */
   sessionTtlMs?: number;
   /** Requests per minute per client on login, token and webhook routes (default 10 / 30 / 600). */

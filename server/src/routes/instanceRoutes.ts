@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { findInstanceIdsByExternalRef } from '../db/instanceLookup.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { toInstance, toInstanceSummary } from '../instances/instanceViews.ts';
 import { refusalProblem } from '../instances/refusalProblem.ts';
-import { type Engine, readInstance, readInstances, type StepResult } from '../runtime.ts';
+import { type Engine, type InstanceView, readInstance, readInstances, type StepResult } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
+import { subjectKindOf } from '../workflows/subjectKind.ts';
 import { loadWorkflow } from '../workflows/workflowAccess.ts';
 import { paginate } from './paginate.ts';
 
@@ -29,6 +31,12 @@ const list = createRoute({
       state: z.string().max(64).optional(),
       businessUnit: z.string().max(64).optional(),
       overdue: z.enum(['true', 'false']).optional(),
+      externalRef: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('The ATS reference (application / opportunity id) the instance was started for'),
       ...PageQuery,
     }),
   },
@@ -108,7 +116,17 @@ export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
       ...(q.businessUnit === undefined ? {} : { businessUnits: [q.businessUnit] }),
       limit: 10_000,
     };
-    const items = readInstances(engine.db, actor, filter, now())
+    const views =
+      q.externalRef === undefined
+        ? readInstances(engine.db, actor, filter, now())
+        : findInstanceIdsByExternalRef(engine.db, q.externalRef, 1000)
+            .map((id) => readInstance(engine.db, id, actor, now()))
+            .filter((v): v is InstanceView => v !== undefined)
+            .filter((v) => q.workflowId === undefined || v.workflowId === q.workflowId)
+            .filter((v) => q.businessUnit === undefined || v.businessUnit === q.businessUnit)
+            // The cursor is the id (paginate.ts): the page order must be id order too.
+            .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const items = views
       .filter((v) => q.state === undefined || v.activeStates.includes(q.state))
       .filter((v) => q.overdue === undefined || v.overdue === (q.overdue === 'true'))
       .map(toInstanceSummary);
@@ -122,7 +140,7 @@ export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
     const principal = c.get('principal');
     const body = c.req.valid('json');
     const workflow = loadWorkflow(store, principal, body.workflowId);
-    const kind = (workflow.draftSpec as { subjectType?: string }).subjectType ?? 'application';
+    const kind = subjectKindOf(workflow);
     const result = engine.start({
       workflowId: workflow.id,
       businessUnit: workflow.businessUnit ?? '',

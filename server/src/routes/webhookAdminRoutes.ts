@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { ContextSchema } from '@hireflow/runtime/model';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  type EventMappingRow,
   insertWebhookSecret,
   listMappings,
   listWebhookSecrets,
@@ -11,7 +13,10 @@ import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { canWriteUnit } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
+import { getLatestVersion, type WorkflowRow } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, problemResponses, RoleSchema } from '../schemas/common.ts';
+import { checkMapping } from '../webhooks/mappingRules.ts';
+import { WEBHOOK_ADAPTERS } from '../webhooks/webhookAdapters.ts';
 import { loadWorkflow } from '../workflows/workflowAccess.ts';
 
 const Vendor = z.enum(['greenhouse', 'lever', 'ashby', 'generic']);
@@ -22,13 +27,38 @@ const SecretSummary = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
 });
-const Mapping = z.strictObject({
-  vendor: Vendor,
-  vendorEvent: z.string().min(1).max(100),
-  stage: z.string().min(1).max(200).nullable().default(null),
-  workflowEvent: z.string().min(1).max(100),
-  actAsRole: RoleSchema.default('recruiter'),
+const ContextCopy = z.strictObject({
+  field: z.string().min(1).max(200).describe('A field of the workflow context schema'),
+  path: z
+    .string()
+    .min(1)
+    .max(300)
+    .describe('Where in the vendor payload, e.g. payload.application.jobs[0].name'),
 });
+const Mapping = z
+  .strictObject({
+    vendor: Vendor,
+    vendorEvent: z.string().min(1).max(100),
+    stage: z.string().min(1).max(200).nullable().default(null),
+    workflowEvent: z
+      .string()
+      .min(1)
+      .max(100)
+      .nullable()
+      .default(null)
+      .describe("Sent to the subject's active instances; null: this mapping only starts instances"),
+    startIfMissing: z
+      .boolean()
+      .default(false)
+      .describe('Start an instance (subject = the ATS object id) when the subject has no active one'),
+    context: z
+      .array(ContextCopy)
+      .max(50)
+      .default([])
+      .describe('Context of a started instance, from the payload'),
+    actAsRole: RoleSchema.default('recruiter'),
+  })
+  .openapi('EventMapping');
 
 const listSecrets = createRoute({
   method: 'get',
@@ -79,19 +109,22 @@ const putMappings = createRoute({
 });
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const toMapping = (m: {
-  vendor: string;
-  vendorEvent: string;
-  stage: string | null;
-  workflowEvent: string;
-  actAsRole: string;
-}) => ({
+const toMapping = (m: EventMappingRow) => ({
   vendor: m.vendor as z.infer<typeof Vendor>,
   vendorEvent: m.vendorEvent,
   stage: m.stage,
   workflowEvent: m.workflowEvent,
+  startIfMissing: m.startIfMissing,
+  context: m.context,
   actAsRole: m.actAsRole as z.infer<typeof RoleSchema>,
 });
+
+/** The context schema mappings are checked against: the latest published version's, else the draft's. */
+function contextSchemaOf(store: AppDeps['store'], workflow: WorkflowRow): ContextSchema {
+  const spec =
+    getLatestVersion(store.db, workflow.id)?.spec ?? (workflow.draftSpec as { context?: ContextSchema });
+  return spec.context ?? {};
+}
 
 /** Admin of webhook secrets, and the per-workflow mapping table. */
 export function webhookAdminRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
@@ -138,6 +171,13 @@ export function webhookAdminRoutes(deps: AppDeps, now: () => number): OpenAPIHon
     const principal = c.get('principal');
     const row = loadWorkflow(store, principal, c.req.valid('param').id);
     if (!canWriteUnit(principal, row.businessUnit ?? '')) throw new ProblemError('FORBIDDEN');
+    const schema = contextSchemaOf(store, row);
+    const errors = c.req
+      .valid('json')
+      .items.flatMap((item, i) =>
+        checkMapping(item, i, schema, WEBHOOK_ADAPTERS[item.vendor].personalDataPaths),
+      );
+    if (errors.length > 0) throw new ProblemError('VALIDATION', 'The mappings are invalid', { errors });
     return c.json(
       { items: replaceMappings(store, row.id, c.req.valid('json').items, now()).map(toMapping) },
       200,

@@ -7,11 +7,14 @@ const MAX_AGE_MS = 5 * 60_000;
  * Lever: the body carries `token`, `triggeredAt` (epoch ms) and `signature` = hex HMAC-SHA256 of
  * `token + triggeredAt` with the webhook's signature token. The body itself is NOT signed, so the
  * signature is also the dedupe key: one signed (token, triggeredAt) is accepted once, and only for
- * five minutes. Events: `candidateStageChange` (`data.toStageId`, `fromStageId`), `candidateHired`,
+ * five minutes. Events: `applicationCreated`, `candidateStageChange` (`data.toStageId`, `fromStageId`), `candidateHired`,
  * `candidateArchiveChange`, …; `data.opportunityId` is the ATS object.
  */
 export const lever: VendorAdapter = {
   vendor: 'lever',
+  // Lever's payloads carry ids only (candidate, contact, opportunity); the contact id names a person.
+  personalDataPaths: ['data.contactId', 'data.candidateId'],
+  parseHeaders: [],
   verify(request, secrets) {
     let body: unknown;
     try {
@@ -34,7 +37,8 @@ export const lever: VendorAdapter = {
     const externalRef = stringAt(data, 'opportunityId');
     const toStage = stringAt(data, 'toStageId');
     return {
-      deliveryId: `sig:${signature.toLowerCase()}`,
+      vendorDeliveryId: stringAt(body, 'id') ?? null,
+      dedupeKey: `sig:${signature.toLowerCase()}`,
       vendorEvent: event,
       externalRef,
       stage: toStage,

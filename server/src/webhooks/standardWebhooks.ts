@@ -20,11 +20,13 @@ function keyOf(secret: string): Buffer {
 /**
  * The generic signed endpoint, per the Standard Webhooks spec: `webhook-id`, `webhook-timestamp`
  * (epoch seconds, within 5 minutes), `webhook-signature: v1,<base64>` (several, space-separated,
- * during rotation) over `${id}.${timestamp}.${rawBody}`. Body: `{ type, data: { externalRef, stage?,
- * payload? } }`.
+ * during rotation) over `${id}.${timestamp}.${rawBody}`; the id is signed, so it is the dedupe key.
+ * Body: `{ type, data: { externalRef, stage?, payload?, candidate? } }` (`candidate` holds personal data).
  */
 export const standardWebhooks: VendorAdapter = {
   vendor: 'generic',
+  personalDataPaths: ['data.candidate'],
+  parseHeaders: ['webhook-id'],
   verify(request, secrets) {
     const id = request.header('webhook-id');
     const timestamp = request.header('webhook-timestamp');
@@ -49,7 +51,8 @@ export const standardWebhooks: VendorAdapter = {
     const data = (body as { data?: { payload?: unknown } }).data;
     const payload = data?.payload;
     return {
-      deliveryId: id,
+      vendorDeliveryId: id,
+      dedupeKey: id,
       vendorEvent: type,
       externalRef: stringAt(data, 'externalRef'),
       stage: stringAt(data, 'stage'),

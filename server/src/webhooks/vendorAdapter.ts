@@ -1,9 +1,15 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** A verified delivery, normalized: what happened, to which ATS object, at which stage. */
 export interface NormalizedDelivery {
-  /** The vendor's id of this delivery (what duplicates share). */
-  deliveryId: string;
+  /** The vendor's own label of this delivery, shown in the log; may be unsigned, so never a dedupe key. */
+  vendorDeliveryId: string | null;
+  /**
+   * What re-sent copies of this delivery share, derived from signed material only (the signed body's
+   * sha256, the signed `webhook-id`, Lever's signature): a captured delivery re-sent with another
+   * unsigned id is still a duplicate.
+   */
+  dedupeKey: string;
   /** The vendor's event name, e.g. `candidate_stage_change`. */
   vendorEvent: string;
   /** The ATS object our subjects reference (`subject.externalRef`): application / opportunity id. */
@@ -27,6 +33,13 @@ export interface VendorAdapter {
   vendor: 'greenhouse' | 'lever' | 'ashby' | 'generic';
   /** True when any of the active `secrets` signed this request; never throws on malformed input. */
   verify(request: WebhookRequest, secrets: readonly string[]): boolean;
+  /**
+   * Payload paths (prefixes, as in `payload.application.candidate`) that hold the candidate's personal
+   * data: a start mapping may copy them only into context fields marked `pii`.
+   */
+  personalDataPaths: readonly string[];
+  /** Request headers `parse` reads, kept with a stored body so a re-processing parses it the same way. */
+  parseHeaders: readonly string[];
   /** The normalized delivery, or undefined when the body is not a payload of this vendor. */
   parse(request: WebhookRequest, body: unknown): NormalizedDelivery | undefined;
 }
@@ -54,4 +67,9 @@ export function stringAt(value: unknown, ...path: string[]): string | undefined 
     cursor = (cursor as Record<string, unknown>)[key];
   }
   return typeof cursor === 'string' ? cursor : typeof cursor === 'number' ? String(cursor) : undefined;
+}
+
+/** sha256 hex of the raw body (the delivery log's digest, and the dedupe key of signed bodies). */
+export function bodyDigest(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
 }

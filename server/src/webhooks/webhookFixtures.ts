@@ -9,31 +9,46 @@ export interface SignedRequest {
 const hex = (secret: string | Buffer, data: string | Buffer) =>
   createHmac('sha256', secret).update(data).digest('hex');
 
-/** Greenhouse `candidate_stage_change`, shaped like Greenhouse's documented payload. */
-export function greenhouseStageChange(secret: string, applicationId: number, stage: string): SignedRequest {
-  const body = JSON.stringify({
-    action: 'candidate_stage_change',
-    payload: {
-      application: {
-        id: applicationId,
-        rejected_at: null,
-        prospect: false,
-        status: 'active',
-        applied_at: '2026-03-02T09:00:00.000Z',
-        last_activity_at: '2026-03-03T10:00:00.000Z',
-        url: `https://app.greenhouse.io/people/1?application_id=${applicationId}`,
-        source: { id: 16, name: 'LinkedIn (Prospecting)' },
-        current_stage: { id: 767358, name: stage, interviews: [] },
-        candidate: {
-          id: 1,
-          first_name: 'Jane',
-          last_name: 'Doe',
-          email_addresses: [{ value: 'jane@example.com', type: 'personal' }],
-        },
-        jobs: [{ id: 10, name: 'Platform Engineer', requisition_id: 'REQ-1' }],
-      },
+/** A Greenhouse `application` object, shaped like Greenhouse's documented web hook payloads. */
+function greenhouseApplication(applicationId: number, stage: string) {
+  return {
+    id: applicationId,
+    rejected_at: null,
+    prospect: false,
+    status: 'active',
+    applied_at: '2026-03-02T09:00:00.000Z',
+    last_activity_at: '2026-03-03T10:00:00.000Z',
+    url: `https://app.greenhouse.io/people/1?application_id=${applicationId}`,
+    source: { id: 16, name: 'LinkedIn (Prospecting)' },
+    credited_to: { id: 4080, name: 'Kate Recruiter' },
+    rejection_reason: null,
+    current_stage: { id: 767358, name: stage, interviews: [] },
+    candidate: {
+      id: 1,
+      first_name: 'Jane',
+      last_name: 'Doe',
+      title: 'Engineer',
+      email_addresses: [{ value: 'jane@example.com', type: 'personal' }],
+      phone_numbers: [{ value: '+1 555 0100', type: 'mobile' }],
     },
-  });
+    jobs: [
+      {
+        id: 10,
+        name: 'Platform Engineer',
+        requisition_id: 'REQ-1',
+        opened_at: '2026-01-05T09:00:00.000Z',
+        closed_at: null,
+        departments: [{ id: 7, name: 'Engineering', external_id: null }],
+        offices: [{ id: 3, name: 'Berlin', location: { name: 'Berlin, Germany' } }],
+      },
+    ],
+    answers: [{ question: 'Are you authorized to work in Germany?', answer: 'Yes' }],
+    attachments: [],
+  };
+}
+
+/** Signs a Greenhouse body: `Signature: sha256 <hex>`, and a fresh (unsigned) `Greenhouse-Event-ID`. */
+export function signGreenhouse(secret: string, body: string): SignedRequest {
   return {
     body,
     headers: {
@@ -42,6 +57,28 @@ export function greenhouseStageChange(secret: string, applicationId: number, sta
       'greenhouse-event-id': randomUUID(),
     },
   };
+}
+
+/** Greenhouse `candidate_stage_change`. */
+export function greenhouseStageChange(secret: string, applicationId: number, stage: string): SignedRequest {
+  return signGreenhouse(
+    secret,
+    JSON.stringify({
+      action: 'candidate_stage_change',
+      payload: { application: greenhouseApplication(applicationId, stage) },
+    }),
+  );
+}
+
+/** Greenhouse `new_candidate_application` ("Candidate or prospect applied"). */
+export function greenhouseNewApplication(secret: string, applicationId: number): SignedRequest {
+  return signGreenhouse(
+    secret,
+    JSON.stringify({
+      action: 'new_candidate_application',
+      payload: { application: greenhouseApplication(applicationId, 'Application Review') },
+    }),
+  );
 }
 
 /** Lever `candidateStageChange`: token + triggeredAt signed, in the body. */

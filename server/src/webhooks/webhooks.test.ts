@@ -166,7 +166,11 @@ describe.each(VENDORS)('$name webhook signatures', (vendor) => {
 
     const accepted = await deliver(vendor.name, vendor.sign(old, ref, Date.now()));
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    expect(accepted.body).toMatchObject({ duplicate: false, results: [{ instanceId: id, outcome: 'sent' }] });
+    expect(accepted.body).toMatchObject({
+      outcome: 'applied',
+      duplicate: false,
+      results: [{ instanceId: id, outcome: 'applied' }],
+    });
     expect(await stateOf(id)).toContain('headcount_approval');
   });
 
