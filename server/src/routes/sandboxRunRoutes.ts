@@ -177,7 +177,8 @@ export function sandboxRunRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
         instanceId: row.instanceId,
         type: row.type,
         payload: row.payload,
-        // Nothing delivers sandbox effects: every row is a capture, whatever the outbox status says.
+        // A sandbox engine writes its effects as `captured`, which no outbox worker claims; rows of
+        // sandboxes made before that are `pending` but were never sent either: all are captures.
         status: 'captured' as const,
         createdAt: new Date(row.createdAt).toISOString(),
       }));
