@@ -11,7 +11,9 @@ export function outboundUrlDiagnostics(spec: WorkflowSpec, allow: OutboundAllowL
   const out: Diagnostic[] = [];
   const walk = (value: unknown, path: string, stateId: string | undefined, inStates: boolean) => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`, stateId, inStates));
+      value.forEach((item, i) => {
+        walk(item, `${path}[${i}]`, stateId, inStates);
+      });
       return;
     }
     if (typeof value !== 'object' || value === null) return;

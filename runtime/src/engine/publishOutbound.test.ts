@@ -29,7 +29,7 @@ describe('publishing webhooks', () => {
           code: 'OUTBOUND_URL_REFUSED',
           severity: 'error',
           path: 'states[1].on[3].actions[0].url',
-          message: expect.stringMatching(/169\.254\.169\.254 is a link-local address/),
+          message: expect.stringMatching(/169\.254\.169\.254 is an internal address \(link-local/),
         }),
       ],
     });
