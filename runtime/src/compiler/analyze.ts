@@ -1,5 +1,6 @@
 import { checkGuard } from '../expr/index.ts';
 import { type ActionSpec, listStates, type StateSpec, type WorkflowSpec } from '../model/index.ts';
+import type { OutboundAllowList } from '../outbox/outboundPolicy.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { buildGraph, canReach, reachableFrom } from './graph.ts';
 
@@ -7,6 +8,8 @@ import { buildGraph, canReach, reachableFrom } from './graph.ts';
 export interface AnalyzeOptions {
   /** The upstream (template or parent workflow) version a fork came from, to protect its locked states. */
   upstream?: WorkflowSpec | undefined;
+  /** When given (publish on a server), webhook URLs are checked against the outbound policy. */
+  outboundAllow?: OutboundAllowList | undefined;
 }
 
 /** Events the compiler emits itself; a drawn transition on them would be shadowed or shadow them. */

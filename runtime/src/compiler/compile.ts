@@ -4,6 +4,7 @@ import { canonicalize, canonicalJson, sha256Hex, toCanonical } from './canonical
 import type { MachineDefinition } from './definitionTypes.ts';
 import { type Diagnostic, hasErrors } from './diagnostics.ts';
 import { emitDefinition } from './emit.ts';
+import { outboundUrlDiagnostics } from './outboundDiagnostics.ts';
 
 export interface CompileResult {
   /** The XState definition, or null while the spec has errors. */
@@ -40,6 +41,7 @@ export function compile(input: unknown, options: AnalyzeOptions = {}): CompileRe
   // One pass gives both the canonical spec and the text its hash is taken of (= specHash(spec)).
   const { value: spec, text } = toCanonical(parsed.spec);
   const diagnostics = analyze(spec, options);
+  if (options.outboundAllow) diagnostics.push(...outboundUrlDiagnostics(spec, options.outboundAllow));
   const hash = sha256Hex(text);
   const definition = hasErrors(diagnostics) ? null : canonicalize(emitDefinition(spec, hash));
   return { definition, diagnostics, hash, spec };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type StateInput, screenFlow, workflow } from '../../test/specs.ts';
 import { parseSpec, type WorkflowSpec } from '../model/index.ts';
+import { NO_OUTBOUND_ALLOW, parseOutboundAllow } from '../outbox/outboundPolicy.ts';
 import { type AnalyzeOptions, compile, DIAGNOSTIC_CODES, type DiagnosticCode } from './index.ts';
+
+const webhookTo = (url: string) => ({ type: 'webhook', url, event: 'candidate.hired' });
 
 const hired: StateInput = { id: 'hired', kind: 'final', outcome: 'hired' };
 const rejected: StateInput = { id: 'rejected', kind: 'final', outcome: 'rejected' };
@@ -173,6 +176,10 @@ const cases: Record<DiagnosticCode, () => Case> = {
       rejected,
     ]),
   }),
+  OUTBOUND_URL_REFUSED: () => ({
+    spec: workflow([screen({ entry: [webhookTo('https://169.254.169.254/latest/meta-data')] }), hired]),
+    options: { outboundAllow: NO_OUTBOUND_ALLOW },
+  }),
 };
 
 describe('compile diagnostics', () => {
@@ -274,6 +281,32 @@ describe('compile diagnostics', () => {
     ]);
     const found = compile(spec).diagnostics.map((d) => `${d.code} ${d.stateId}`);
     expect(found).toEqual(['UNREACHABLE_STATE background_done']);
+  });
+
+  it('checks webhook URLs anywhere in the spec against the allow-list, only when one is given', () => {
+    const spec = workflow([
+      screen({
+        on: [{ id: 'ping', event: 'PING', target: 'screen', actions: [webhookTo('http://10.0.0.7/hook')] }],
+        timers: [
+          { id: 'nudge', after: { amount: 2, unit: 'days' }, actions: [webhookTo('https://[::1]/x')] },
+        ],
+      }),
+      hired,
+    ]);
+    expect(compile(spec).diagnostics).toEqual([]);
+    expect(compile(spec, { outboundAllow: NO_OUTBOUND_ALLOW }).diagnostics).toEqual([
+      expect.objectContaining({
+        path: 'states[0].on[1].actions[0].url',
+        stateId: 'screen',
+        message: expect.stringMatching(/use https/),
+      }),
+      expect.objectContaining({
+        path: 'states[0].timers[0].actions[0].url',
+        message: expect.stringMatching(/loopback/),
+      }),
+    ]);
+    const allow = parseOutboundAllow('10.0.0.0/8,::1');
+    expect(compile(spec, { outboundAllow: allow }).diagnostics).toEqual([]);
   });
 
   it('points at the exact field of a schema error', () => {

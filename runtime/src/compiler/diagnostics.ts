@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
   'LOCKED_STATE_REMOVED',
   'REAPPROVAL_FROM_FINAL',
   'RESERVED_EVENT',
+  'OUTBOUND_URL_REFUSED',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -1,4 +1,5 @@
 import type { WorkflowSpec } from '../model/index.ts';
+import type { OutboundAllowList } from '../outbox/outboundPolicy.ts';
 import { compile } from './compile.ts';
 import type { MachineDefinition } from './definitionTypes.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -28,6 +29,8 @@ export interface PublishRequest {
   /** The workflow's latest version, if any. */
   latest?: WorkflowVersion | undefined;
   upstream?: WorkflowSpec | undefined;
+  /** Checks webhook URLs against this outbound allow-list (`HIREFLOW_OUTBOUND_ALLOW`) when given. */
+  outboundAllow?: OutboundAllowList | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface PublishRequest {
  * version), or a refusal with the blocking diagnostics. Pure: the store persists the outcome.
  */
 export function preparePublish(request: PublishRequest): PublishOutcome {
-  const result = compile(request.spec, { upstream: request.upstream });
+  const result = compile(request.spec, { upstream: request.upstream, outboundAllow: request.outboundAllow });
   if (!result.definition || !result.spec || !result.hash)
     return { kind: 'invalid', diagnostics: result.diagnostics };
   if (request.latest && request.latest.hash === result.hash)

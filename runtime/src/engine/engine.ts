@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../audit/index.ts';
 import { type HireflowEvent, type MachineDefinition, sha256Hex } from '../compiler/index.ts';
+import type { OutboundAllowList } from '../outbox/outboundPolicy.ts';
 import {
   getInstance,
   getWorkflow,
@@ -45,6 +46,11 @@ export interface EngineOptions {
   db: HireflowDb;
   clock: Clock;
   environment?: string;
+  /**
+   * The outbound allow-list (`parseOutboundAllow(HIREFLOW_OUTBOUND_ALLOW)`): publishing refuses webhook
+   * URLs it refuses. Absent: URLs are only checked when delivered.
+   */
+  outboundAllow?: OutboundAllowList;
 }
 
 /** The durable engine: every start and event is one SQLite transaction. */
@@ -61,7 +67,12 @@ export interface Engine {
 }
 
 /** Creates the engine over an open database. */
-export function createEngine({ db, clock, environment = 'production' }: EngineOptions): Engine {
+export function createEngine({
+  db,
+  clock,
+  environment = 'production',
+  outboundAllow,
+}: EngineOptions): Engine {
   const start = (input: StartInput): StepResult => {
     const scope = `start:${input.workflowId}`;
     const hash = input.idempotencyKey
@@ -216,7 +227,7 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
   return {
     db,
     clock,
-    publish: (input) => publishWorkflow(db, clock, input),
+    publish: (input) => publishWorkflow(db, clock, { outboundAllow, ...input }),
     start,
     send,
   };

@@ -1,5 +1,6 @@
 import { type Diagnostic, preparePublish, type WorkflowVersion } from '../compiler/index.ts';
 import type { WorkflowSpec } from '../model/index.ts';
+import type { OutboundAllowList } from '../outbox/outboundPolicy.ts';
 import {
   getLatestVersion,
   getVersion,
@@ -22,6 +23,8 @@ export interface PublishInput {
   changelog: string;
   /** The upstream spec of a fork, to protect its locked states. */
   upstream?: WorkflowSpec | undefined;
+  /** Refuse webhook URLs the outbound policy refuses (`OUTBOUND_URL_REFUSED`); unchecked when absent. */
+  outboundAllow?: OutboundAllowList | undefined;
 }
 
 export type PublishResult =
@@ -70,6 +73,7 @@ export function publishWorkflow(db: HireflowDb, clock: Clock, input: PublishInpu
       changelog: input.changelog,
       latest: latestRow ? toWorkflowVersion(latestRow) : undefined,
       upstream: input.upstream,
+      outboundAllow: input.outboundAllow,
     });
     if (outcome.kind === 'invalid') return outcome;
     if (outcome.kind === 'unchanged')

@@ -70,10 +70,10 @@ export function checkOutboundAddress(
   if (isHostAllowed(host, allow) || allow.cidrs.some((c) => cidrContains(c, ip))) return { ok: true };
   const internal = internalRangeOf(ip);
   if (!internal) return { ok: true };
-  const via = bare(host) === formatIp(ip) || parseIp(bare(host)) ? '' : ` (${bare(host)} resolves to it)`;
+  const via = bare(host) === formatIp(ip) || parseIp(bare(host)) ? '' : ` that ${bare(host)} resolves to`;
   return {
     ok: false,
-    reason: `${address} is a ${internal} address${via}; add the host or address to HIREFLOW_OUTBOUND_ALLOW to allow it`,
+    reason: `${address} is an internal address (${internal})${via}; add the host or address to HIREFLOW_OUTBOUND_ALLOW to allow it`,
   };
 }
 

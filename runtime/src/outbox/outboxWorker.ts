@@ -67,33 +67,32 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     ((error: unknown) =>
       console.error('outbox: delivery run failed:', error instanceof Error ? error.message : String(error)));
 
+  // One transaction per round: record the results that came in and claim as many effects as slots
+  // are free. A round waits until half the slots are free (or nothing is in flight), so each commit
+  // (one fsync) carries many results, not one.
   const runOnce = async (): Promise<number> => {
     const inFlight = new Set<Promise<void>>();
     const done: [OutboxRow, DeliveryResult][] = [];
-    const flush = () => {
-      if (done.length === 0) return;
-      const now = clock.now().getTime();
-      const results = done.splice(0);
-      db.transaction(() => {
-        for (const [effect, result] of results) record(db, effect, result, now, policy);
-      });
-    };
+    const refill = Math.max(1, Math.floor(concurrency / 2));
     let total = 0;
     for (;;) {
-      flush();
-      if (inFlight.size < concurrency) {
-        const claimed = claimDueEffects(db, clock.now().getTime(), concurrency - inFlight.size, leaseMs);
-        total += claimed.length;
-        for (const effect of claimed) {
-          const delivery: Promise<void> = attempt(transport, effect).then((result) => {
-            done.push([effect, result]);
-            inFlight.delete(delivery);
-          });
-          inFlight.add(delivery);
-        }
-        if (claimed.length === 0 && inFlight.size === 0) return total;
+      const results = done.splice(0);
+      const claimed = db.transaction(() => {
+        const now = clock.now().getTime();
+        for (const [effect, result] of results) record(db, effect, result, now, policy);
+        return claimDueEffects(db, now, concurrency - inFlight.size, leaseMs);
+      });
+      total += claimed.length;
+      for (const effect of claimed) {
+        const delivery: Promise<void> = attempt(transport, effect).then((result) => {
+          done.push([effect, result]);
+          inFlight.delete(delivery);
+        });
+        inFlight.add(delivery);
       }
-      await Promise.race(inFlight);
+      if (inFlight.size === 0) return total;
+      do await Promise.race(inFlight);
+      while (inFlight.size > 0 && concurrency - inFlight.size < refill);
     }
   };
 

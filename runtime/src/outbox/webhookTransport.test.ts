@@ -84,7 +84,7 @@ describe('Standard Webhooks transport', () => {
     });
     expect(await transport(webhookEffect(`https://127.0.0.1:${receiver.port}/a`, 'k2'))).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/refused: 127\.0\.0\.1 is a loopback address/),
+      error: expect.stringMatching(/refused: 127\.0\.0\.1 is an internal address \(loopback\)/),
       permanent: true,
     });
     expect(receiver.received).toEqual([]);
@@ -101,7 +101,7 @@ describe('Standard Webhooks transport', () => {
     ).toMatchObject({
       ok: false,
       error: expect.stringMatching(
-        /refused: 127\.0\.0\.1 is a loopback address \(hooks\.example\.test resolves to it\)/,
+        /refused: 127\.0\.0\.1 is an internal address \(loopback\) that hooks\.example\.test resolves to/,
       ),
       permanent: true,
     });
