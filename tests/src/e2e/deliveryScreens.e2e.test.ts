@@ -61,13 +61,10 @@ describe('journey: an admin sees where notifications went', () => {
       changelog: 'notify',
       baseRevision: saved.draft.revision,
     });
-    const start = () =>
-      call<{ instance: { id: string } }>('POST', '/instances', {
-        workflowId: workflow.id,
-        subjectId: 'REQ-1',
-      });
-    const first = (await start()).instance.id;
-    const second = (await start()).instance.id;
+    const start = (subjectId: string) =>
+      call<{ instance: { id: string } }>('POST', '/instances', { workflowId: workflow.id, subjectId });
+    const first = (await start('GH-APP-1001')).instance.id;
+    const second = (await start('GH-APP-1002')).instance.id;
 
     await journey.step('bell-counts-live', async () => {
       await page.goto(`${server.url}/#/workflows`);
