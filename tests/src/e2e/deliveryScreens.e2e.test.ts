@@ -103,6 +103,14 @@ describe('journey: an admin sees where notifications went', () => {
       await page.goto(`${server.url}/#/instances/${second}`);
       await page.getByTestId('effects-table').getByText('New candidate for your screen').waitFor();
     });
+    await journey.step('notification-preferences', async () => {
+      await page.goto(`${server.url}/#/notifications`);
+      await page.getByLabel('One daily digest (07:00 UTC)').check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      const saved = await call<{ email: string }>('GET', '/notifications/preferences');
+      expect(saved.email).toBe('digest');
+    });
     expect(h.consoleErrors).toEqual([]);
   });
 });
