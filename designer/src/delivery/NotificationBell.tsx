@@ -30,7 +30,13 @@ export function NotificationBell() {
       setUnread(item.unread);
       setItems((current) => [item, ...current.filter((n) => n.id !== item.id)].slice(0, 50));
     });
-    return () => stream.close();
+    // The bell lives in the navigation: close its panel when the page changes.
+    const close = () => setOpen(false);
+    window.addEventListener('hashchange', close);
+    return () => {
+      stream.close();
+      window.removeEventListener('hashchange', close);
+    };
   }, [load]);
   const act = (call: () => Promise<{ unread: number }>) =>
     call().then(
@@ -51,7 +57,10 @@ export function NotificationBell() {
         onClick={() => setOpen(!open)}
         data-testid="bell"
       >
-        🔔 <span data-testid="bell-count">{unread}</span>
+        <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+        </svg>{' '}
+        <span data-testid="bell-count">{unread}</span>
       </button>
       {open && (
         <div className="hf-bell__panel" role="dialog" aria-label="Notifications" data-testid="bell-panel">

@@ -51,3 +51,8 @@ export function deliveringSandboxes(store: ServerStore): string[] {
     .all()
     .map((r) => r.name);
 }
+
+/** Forgets a sandbox's mode (the sandbox was deleted: a new one of the same name starts capturing). */
+export function clearSandboxDelivery(store: ServerStore, name: string): void {
+  store.orm.delete(sandboxDelivery).where(eq(sandboxDelivery.name, name)).run();
+}

@@ -178,6 +178,25 @@ describe('an SLA ladder in a delivering sandbox', () => {
     const effects = await sandboxEffects('rehearsal', instance.id);
     expect(effects.find((e) => e.type === 'hireflow.openTicket')?.status).toBe('delivered');
 
+    // A sandbox left in the default capture mode sends nothing, whatever its clock does.
+    await t.admin.post('/api/sandboxes', { name: 'dry-run', start: '2026-03-02T10:00:00.000Z' });
+    await t.admin.post('/api/sandboxes/dry-run/publish', { workflowId });
+    const dry = await t.admin.post<{ items: { id: string }[] }>('/api/sandboxes/dry-run/synthetic', {
+      workflowId,
+      count: 1,
+      seed: 4,
+    });
+    const dryId = dry.body.items[0]?.id ?? '';
+    await t.admin.post(`/api/sandboxes/dry-run/instances/${dryId}/events`, {
+      type: 'ADVANCE',
+      actAs: 'recruiter',
+    });
+    await t.admin.post('/api/sandboxes/dry-run/clock', { amount: 6, unit: 'businessDays', workflowId });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await sandboxEffects('dry-run', dryId)).map((e) => e.status)).toEqual(['captured', 'captured', 'captured']);
+    expect(mail.mails).toHaveLength(2); // the rehearsal's 3-day and 5-day reminders to the recruiter
+    expect(slack.received).toHaveLength(1);
+
     // The recruiter sees the reminders in-app too.
     const mine = await recruiter.get<{ unread: number; items: { title: string }[] }>('/api/notifications');
     expect(mine.body.unread).toBe(2);

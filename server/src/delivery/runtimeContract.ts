@@ -116,3 +116,15 @@ export function countEffectsByStatus(db: HireflowDb): Record<string, number> {
     .all();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/**
+ * A sandbox switched to `deliver`: its captured effects become pending so the delivery loop takes
+ * them (today's runtime leaves sandbox effects pending anyway; under the contract they are `captured`).
+ */
+export function releaseCaptured(db: HireflowDb): number {
+  return db.orm
+    .update(outbox)
+    .set({ status: 'pending' })
+    .where(eq(outbox.status, 'captured' as never))
+    .run().changes;
+}

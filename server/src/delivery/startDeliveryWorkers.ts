@@ -2,6 +2,7 @@ import type { ServerStore } from '../db/openServerStore.ts';
 import { createOutboxWorker, type Engine, type SandboxManager } from '../runtime.ts';
 import type { Delivery } from './createDelivery.ts';
 import { createDigestJob } from './digestJob.ts';
+import { releaseCaptured } from './runtimeContract.ts';
 
 /**
  * The delivery loops: production effects through the production transports; effects of sandboxes
@@ -34,6 +35,7 @@ export function startDeliveryWorkers(options: {
       } catch {
         continue; // deleted since it was switched to deliver
       }
+      releaseCaptured(sandbox.db);
       const target = { db: sandbox.db, engine: sandbox.engine, clock: sandbox.clock, sandbox: name };
       await createOutboxWorker({ ...target, transport: delivery.transportFor(target) }).drain();
     }

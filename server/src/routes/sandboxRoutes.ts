@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { clearSandboxDelivery } from '../db/deliveryAdmin.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { publishIntoSandbox } from '../sandboxes/publishIntoSandbox.ts';
@@ -107,6 +108,7 @@ export function sandboxRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.openapi(remove, (c) => {
     const { manager } = open(c.req.valid('param').name);
     sandboxCall(() => manager.delete(c.req.valid('param').name));
+    clearSandboxDelivery(deps.store, c.req.valid('param').name);
     return c.body(null, 204);
   });
 

@@ -16,14 +16,24 @@ export interface MailCatcher {
   close(): Promise<void>;
 }
 
-/** Starts a {@link MailCatcher} (no TLS, no auth: a test mail server on loopback). */
-export async function startMailCatcher(): Promise<MailCatcher> {
+/**
+ * Starts a {@link MailCatcher} (no TLS, no auth: a test mail server on loopback). `rcptCode` makes it
+ * refuse every recipient with that SMTP reply code (e.g. 451 try later, 550 no such mailbox).
+ */
+export async function startMailCatcher(options: { rcptCode?: number } = {}): Promise<MailCatcher> {
   const mails: ParsedMail[] = [];
   let held: (() => void)[] | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.rcptCode === undefined) return callback();
+      const error = Object.assign(new Error(`refused ${address.address}`), {
+        responseCode: options.rcptCode,
+      });
+      callback(error);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {

@@ -104,4 +104,19 @@ describe('the SMTP sender', () => {
     expect(outcome).toMatchObject({ ok: true });
     expect(mail.mails).toHaveLength(before + 1);
   });
+
+  it('retries a 4xx reply and gives up on a 5xx one', async () => {
+    for (const [code, permanent] of [
+      [451, false],
+      [550, true],
+    ] as const) {
+      const refusing = await startMailCatcher({ rcptCode: code });
+      const send = createEmailSender({ url: refusing.url, from: 'hf@test.io' });
+      const outcome = await send(['x@test.io'], { subject: 's', text: 't', html: 'h' });
+      expect(outcome).toMatchObject({ ok: false, permanent });
+      expect(outcome.ok ? '' : outcome.error).toContain(`SMTP ${code}`);
+      expect(refusing.mails).toHaveLength(0);
+      await refusing.close();
+    }
+  });
 });
