@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
+import { DeliveriesPage } from '../deliveries/DeliveriesPage.tsx';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
 import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
@@ -60,6 +61,7 @@ export function App() {
       )}
       {route.page === 'inbox' && <InboxPage />}
       {route.page === 'sandboxes' && <SandboxesPage />}
+      {route.page === 'deliveries' && <DeliveriesPage user={session.user} />}
       {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}
     </div>
   );
