@@ -19,6 +19,7 @@ import type {
   WhatIfStep,
   WorkflowSummary,
 } from './apiTypes.ts';
+import type { WebhookDelivery, WebhookDeliveryDetail } from './webhookDeliveryTypes.ts';
 import type {
   CapturedEffect,
   DurationUnit,
@@ -231,6 +232,14 @@ export const api = {
       `/workflows/${id(workflowId)}/migrations/apply`,
       body,
     ),
+
+  listDeliveries: (
+    filter: { outcome?: string; vendor?: string; externalRef?: string; cursor?: string } = {},
+  ) => request<Page<WebhookDelivery>>('GET', `/webhook-deliveries${q({ ...filter, limit: 50 })}`),
+  getDelivery: (deliveryId: string) =>
+    request<{ delivery: WebhookDeliveryDetail }>('GET', `/webhook-deliveries/${id(deliveryId)}`),
+  reprocessDelivery: (deliveryId: string) =>
+    request<{ delivery: WebhookDeliveryDetail }>('POST', `/webhook-deliveries/${id(deliveryId)}/reprocess`),
 
   /** Live events (docs/api.md "Live stream"); returns a function that closes the stream. */
   stream: (onEvent: (type: string, data: unknown) => void, workflowId?: string): (() => void) => {

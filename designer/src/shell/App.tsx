@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import { DeliveryPage } from '../delivery/DeliveryPage.tsx';
 import { InstanceEffectsPage } from '../delivery/InstanceEffectsPage.tsx';
 import { NotificationPreferencesPage } from '../delivery/NotificationPreferencesPage.tsx';
+import { DeliveriesPage } from '../deliveries/DeliveriesPage.tsx';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
 import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
@@ -66,6 +67,7 @@ export function App() {
       {route.page === 'instance' && <InstanceEffectsPage instanceId={route.id} />}
       {route.page === 'delivery' && <DeliveryPage />}
       {route.page === 'notifications' && <NotificationPreferencesPage />}
+      {route.page === 'deliveries' && <DeliveriesPage user={session.user} />}
       {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}
     </div>
   );

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'workflow'; id: string }
   | { page: 'inbox' }
   | { page: 'sandboxes' }
+  | { page: 'deliveries' }
   /** `states`: open a generated workflow of that many states instead of the sample. */
   | { page: 'playground'; states?: number }
   | { page: 'login' }
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'templates') return { page: 'templates' };
   if (first === 'inbox') return { page: 'inbox' };
   if (first === 'sandboxes') return { page: 'sandboxes' };
+  if (first === 'deliveries') return { page: 'deliveries' };
   if (first === 'playground')
     return second && /^\d{1,5}$/.test(second)
       ? { page: 'playground', states: Number(second) }
