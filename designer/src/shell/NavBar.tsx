@@ -9,7 +9,7 @@ const LINKS: { route: Route; label: string; roles?: Role[] }[] = [
   { route: { page: 'inbox' }, label: 'Approvals' },
   { route: { page: 'sandboxes' }, label: 'Sandboxes' },
   { route: { page: 'playground' }, label: 'Playground' },
-  { route: { page: 'deliveries' }, label: 'Deliveries', roles: ['admin', 'designer'] },
+  { route: { page: 'deliveries' }, label: 'ATS deliveries', roles: ['admin', 'designer'] },
 ];
 
 /** Top navigation of the list screens. */
