@@ -24,6 +24,8 @@ export interface AuditAnchor {
   /** Stops the schedule and writes a last head (shutdown). */
   stop(): void;
   readonly key: AuditKey;
+  /** Where heads are published (outside the database). */
+  readonly witnessDir: string;
 }
 
 const anchors = new WeakMap<HireflowDb, AuditAnchor>();
@@ -112,6 +114,7 @@ export function createAuditAnchor(options: {
 
   const anchor: AuditAnchor = {
     key,
+    witnessDir,
     writeHead,
     start(schedule = {}) {
       const everyMs = schedule.everyMs ?? 1000;

@@ -36,6 +36,7 @@ export {
   listAuditEntries,
   listAuditEntriesAfter,
 } from './readAuditEntries.ts';
+export { findRefusedText, textProblem } from './textPolicy.ts';
 export {
   type SignedTreeHead,
   signTreeHead,
