@@ -54,7 +54,8 @@ export function* exportBundleLines(db: HireflowDb, instanceId?: string): Generat
     publicKey,
   };
   yield `${JSON.stringify(header)}\n`;
-  const size = head?.treeSize ?? 0;
+  // Without any signed head the bundle carries every entry, unproven (the verifier says so).
+  const size = head?.treeSize ?? Number.MAX_SAFE_INTEGER;
   const rows =
     instanceId === undefined
       ? db.sqlite
@@ -65,7 +66,7 @@ export function* exportBundleLines(db: HireflowDb, instanceId?: string): Generat
           .prepare(`select ${ROW_COLUMNS} from audit_log where instance_id = ? and seq <= ? order by idx`)
           .raw()
           .iterate(instanceId, size);
-  const leaves = instanceId === undefined ? [] : leafHashes(db, size);
+  const leaves = instanceId === undefined || !head ? [] : leafHashes(db, size);
   const cache: SubtreeCache = new Map();
   for (const raw of rows as IterableIterator<RawAuditRow>) {
     const [seq, id, idx, workflowId, versionId, at, body, definitionHash, snapshotHash, prevHash, hash] = raw;
@@ -82,7 +83,7 @@ export function* exportBundleLines(db: HireflowDb, instanceId?: string): Generat
       prevHash,
     });
     const line: Record<string, unknown> = { type: 'entry', text, hash };
-    if (instanceId !== undefined)
+    if (instanceId !== undefined && head)
       line.inclusion = inclusionProof(leaves, seq - 1, 0, size, cache).map((b) => b.toString('hex'));
     yield `${JSON.stringify(line)}\n`;
   }

@@ -6,9 +6,14 @@ import { hash } from 'node:crypto';
  */
 const NODE = Buffer.from([0x01]);
 
+/** Reused input buffer: node hashing is on verify's hot path (one per entry). */
+const scratch = Buffer.alloc(65, NODE);
+
 /** sha256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return hash('sha256', Buffer.concat([NODE, left, right], 65), 'buffer') as unknown as Buffer;
+  left.copy(scratch, 1);
+  right.copy(scratch, 33);
+  return hash('sha256', scratch, 'buffer') as unknown as Buffer;
 }
 
 /** sha256(0x00 ‖ data): the RFC 6962 leaf hash. */

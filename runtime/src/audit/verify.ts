@@ -150,7 +150,11 @@ export function verify(db: HireflowDb, options: VerifyOptions = {}): VerifyResul
       failures.push({ instanceId, seq: raw[0], idx: raw[2], code: checked.code, reason: checked.reason });
     }
     // The stored hash keeps later links of a bad chain checkable; the leaf is what the bytes hash to.
-    tips.set(instanceId, { idx: raw[2], hash: raw[10], snapshotHash: raw[8] });
+    if (tip) {
+      tip.idx = raw[2];
+      tip.hash = raw[10];
+      tip.snapshotHash = raw[8];
+    } else tips.set(instanceId, { idx: raw[2], hash: raw[10], snapshotHash: raw[8] });
     frontier.push(Buffer.from(typeof leafHex === 'string' && leafHex.length === 64 ? leafHex : '00', 'hex'));
     const seen = definitions.get(raw[4]);
     if (seen) seen.add(String(raw[7]));
