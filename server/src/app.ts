@@ -5,9 +5,11 @@ import { ProblemError } from './http/ProblemError.ts';
 import { validationHook } from './http/validationHook.ts';
 import { authorize } from './middleware/authorize.ts';
 import { limitBody } from './middleware/limitBody.ts';
+import { refuseIllFormedText } from './middleware/refuseIllFormedText.ts';
 import { hireflowSecureHeaders } from './middleware/secureHeaders.ts';
 import { renderDocsPage } from './openapi/docsPage.ts';
 import { approvalRoutes } from './routes/approvalRoutes.ts';
+import { auditProofRoutes } from './routes/auditProofRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { chatChannelRoutes } from './routes/chatChannelRoutes.ts';
@@ -58,9 +60,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Webhook routes bound their bodies themselves, so an oversized delivery still leaves a log row.
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/webhooks/') ? next() : bodyLimit(c, next)));
   app.use('/api/*', authorize(deps.store, now));
+  app.use('/api/*', refuseIllFormedText());
 
   const resources = [authRoutes, tokenRoutes, userRoutes, workflowRoutes, versionRoutes, forkRoutes];
-  const engineResources = [instanceRoutes, approvalRoutes, auditRoutes, streamRoutes];
+  const engineResources = [instanceRoutes, approvalRoutes, auditRoutes, streamRoutes, auditProofRoutes];
   const rolloutResources = [routingRoutes, migrationRoutes, sandboxRoutes, sandboxRunRoutes];
   const deliveryResources = [effectRoutes, chatChannelRoutes, notificationRoutes, sandboxDeliveryRoutes];
   for (const routes of [

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startAuditAnchor } from './audit/startAuditAnchor.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './auth/ensureFirstAdmin.ts';
 import { openServerStore, type ServerStore } from './db/openServerStore.ts';
 import { createDelivery, type Delivery } from './delivery/createDelivery.ts';
@@ -74,6 +75,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = openServerStore(db);
   const clock = options.clock ?? new SystemClock();
   const engine = createEngine({ db, clock });
+  // Signed tree heads over the audit log, published to a witness directory outside the database.
+  const auditAnchor = startAuditAnchor(engine, dirname(options.dbFile), process.env);
   const committer =
     options.groupCommit === false
       ? undefined
@@ -118,6 +121,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             // Requests still waiting for their batch are answered before the database goes.
             .then(() => committer?.flush())
             .then(() => sandboxes.closeAll())
+            .then(() => auditAnchor.stop())
             .then(() => db.close())
             .then(() => (error ? reject(error) : resolve()), reject);
         });

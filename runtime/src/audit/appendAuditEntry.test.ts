@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../compiler/canonical.ts';
 import { openTempDatabase, type TempDatabase } from '../store/index.ts';
-import { auditDigestInput, hashAuditEntry } from './auditDigest.ts';
+import { appendAuditEntry } from './appendAuditEntry.ts';
 import { iterateAuditEntries, listAuditEntries, listAuditEntriesAfter } from './readAuditEntries.ts';
 import { seedAuditLog } from './testLog.ts';
 import { GENESIS_HASH } from './types.ts';
+import { verify } from './verify.ts';
 
 let temp: TempDatabase;
 afterEach(() => temp.dispose());
@@ -25,15 +26,53 @@ describe('appendAuditEntry', () => {
     expect(chain[2]?.prevHash).toBe(chain[1]?.hash);
   });
 
-  it('hashes sha256(prevHash ‖ canonicalJson(entry without hash))', () => {
+  it('hashes sha256(0x00 ‖ canonical JSON of {at, body, definitionHash, idx, ...}) as docs/audit-format.md says', () => {
     temp = openTempDatabase();
     const [entry] = seedAuditLog(temp.db, 1, 1);
     if (entry === undefined) throw new Error('no entry');
-    const { hash, ...withoutHash } = entry;
+    const {
+      hash,
+      seq,
+      instanceId,
+      idx,
+      workflowId,
+      versionId,
+      at,
+      definitionHash,
+      snapshotHash,
+      prevHash,
+      ...body
+    } = entry;
+    const text = canonicalJson({
+      seq,
+      instanceId,
+      idx,
+      workflowId,
+      versionId,
+      at,
+      definitionHash,
+      snapshotHash,
+      prevHash,
+      body,
+    });
     const expected = createHash('sha256')
-      .update(entry.prevHash + canonicalJson(withoutHash))
+      .update(Buffer.from([0]))
+      .update(text, 'utf8')
       .digest('hex');
     expect(hash).toBe(expected);
+  });
+
+  it('commits to the stored definition and the stored snapshot', () => {
+    temp = openTempDatabase();
+    const [entry] = seedAuditLog(temp.db, 1, 1);
+    const stored = temp.db.sqlite
+      .prepare(
+        'select v.definition as d, i.snapshot as s from versions v, instances i where i.id = ? and v.id = i.version_id',
+      )
+      .get('i1') as { d: string; s: string };
+    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    expect(entry?.definitionHash).toBe(sha(stored.d));
+    expect(entry?.snapshotHash).toBe(sha(stored.s));
   });
 
   it('returns entries as stored: reading them back gives the same values', () => {
@@ -43,23 +82,41 @@ describe('appendAuditEntry', () => {
     expect([...iterateAuditEntries(temp.db, 4)].map((e) => e.seq)).toEqual([5, 6]);
     expect(listAuditEntries(temp.db, 'i1', 1).map((e) => e.idx)).toEqual([1, 2]);
   });
-});
 
-describe('auditDigestInput', () => {
-  it('equals canonicalJson of the parsed entry, nulls included', () => {
+  it('stores lone surrogates, NUL and non-characters in notes and payloads so that the log still verifies', () => {
     temp = openTempDatabase();
-    for (const entry of seedAuditLog(temp.db, 1, 3)) {
-      const { hash, ...withoutHash } = entry;
-      const stored = {
-        ...withoutHash,
-        actor: canonicalJson(entry.actor),
-        event: canonicalJson(entry.event),
-        fromState: entry.from === null ? null : canonicalJson(entry.from),
-        toState: entry.to === null ? null : canonicalJson(entry.to),
-        contextPatch: entry.contextPatch === null ? null : canonicalJson(entry.contextPatch),
-      };
-      expect(auditDigestInput(stored)).toBe(canonicalJson(withoutHash));
-      expect(hashAuditEntry(stored)).toBe(hash);
-    }
+    seedAuditLog(temp.db, 1, 1);
+    const texts = ['\ud800', 'a\udfffb', '\u0000', '\ufffe\uffff\ufdd0', '\ud83d\ude00'];
+    temp.db.transaction(() => {
+      for (const text of texts)
+        appendAuditEntry(temp.db, {
+          instanceId: 'i1',
+          workflowId: 'w',
+          versionId: 'w@1',
+          at: new Date(0).toISOString(),
+          actor: { id: text, role: 'recruiter', via: 'api' },
+          kind: 'transition',
+          event: { type: 'NOTE', payload: { [text]: text } },
+          note: text,
+        });
+    });
+    expect(verify(temp.db)).toMatchObject({ ok: true, entriesChecked: 6 });
+    expect(listAuditEntries(temp.db, 'i1', 1).map((e) => e.note)).toEqual(texts);
+  });
+
+  it('refuses ids that are not well-formed text', () => {
+    temp = openTempDatabase();
+    seedAuditLog(temp.db, 1, 1);
+    expect(() =>
+      appendAuditEntry(temp.db, {
+        instanceId: 'i1',
+        workflowId: 'w\ud800',
+        versionId: 'w@1',
+        at: '',
+        actor: { id: 'u', role: 'r', via: 'api' },
+        kind: 'transition',
+        event: { type: 'X' },
+      }),
+    ).toThrow(TypeError);
   });
 });

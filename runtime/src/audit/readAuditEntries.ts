@@ -1,21 +1,20 @@
 import { type HireflowDb, preparedFor } from '../store/index.ts';
 import { toAuditEntry } from './appendAuditEntry.ts';
-import type { StoredAuditFields } from './auditDigest.ts';
+import type { StoredAuditRow } from './entryText.ts';
 import type { AuditEntry } from './types.ts';
 
 /** Column list mapping stored names to {@link StoredAuditFields}, shared by every audit read. */
 export const AUDIT_COLUMNS = `seq, instance_id as instanceId, idx, workflow_id as workflowId, version_id as versionId,
-  at, actor, kind, event, from_state as fromState, to_state as toState, context_patch as contextPatch, note,
-  prev_hash as prevHash, hash`;
+  at, body, definition_hash as definitionHash, snapshot_hash as snapshotHash, prev_hash as prevHash, hash`;
 
-type Row = StoredAuditFields & { hash: string };
+type Row = StoredAuditRow & { hash: string };
 
 const statements = preparedFor(({ sqlite }) => ({
   ofInstance: sqlite.prepare<[string, number], Row>(
-    `select ${AUDIT_COLUMNS} from audit_entries where instance_id = ? and idx >= ? order by idx`,
+    `select ${AUDIT_COLUMNS} from audit_log where instance_id = ? and idx >= ? order by idx`,
   ),
   afterSeq: sqlite.prepare<[number, number], Row>(
-    `select ${AUDIT_COLUMNS} from audit_entries where seq > ? order by seq limit ?`,
+    `select ${AUDIT_COLUMNS} from audit_log where seq > ? order by seq limit ?`,
   ),
 }));
 
@@ -31,7 +30,7 @@ export function listAuditEntries(db: HireflowDb, instanceId: string, fromIdx = 0
 export function instancesStartedOn(db: HireflowDb, workflowId: string, versionId: string): string[] {
   return db.sqlite
     .prepare<[string, string], { id: string }>(
-      'select instance_id as id from audit_entries where idx = 0 and workflow_id = ? and version_id = ? order by seq',
+      'select instance_id as id from audit_log where idx = 0 and workflow_id = ? and version_id = ? order by seq',
     )
     .all(workflowId, versionId)
     .map((row) => row.id);
@@ -45,7 +44,7 @@ export function listAuditEntriesAfter(db: HireflowDb, afterSeq: number, limit = 
 /** Streams every entry in append order without loading the log into memory (NDJSON export). */
 export function* iterateAuditEntries(db: HireflowDb, afterSeq = 0): Generator<AuditEntry> {
   const statement = db.sqlite.prepare<[number], Row>(
-    `select ${AUDIT_COLUMNS} from audit_entries where seq > ? order by seq`,
+    `select ${AUDIT_COLUMNS} from audit_log where seq > ? order by seq`,
   );
   for (const row of statement.iterate(afterSeq)) yield toAuditEntry(row);
 }

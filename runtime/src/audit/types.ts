@@ -48,16 +48,29 @@ export interface AuditEntry {
   to: InstanceStateValue | null;
   contextPatch: JsonObject | null;
   note: string | null;
+  /** sha256 hex of the version's stored definition text (null when the version row is absent). */
+  definitionHash: string | null;
+  /** sha256 hex of the instance's stored snapshot text right after this entry. */
+  snapshotHash: string | null;
   /** Hash of the previous entry of this instance; {@link GENESIS_HASH} for idx 0. */
   prevHash: string;
-  /** sha256(prevHash ‖ canonicalJson(entry without hash)), hex. */
+  /** sha256(0x00 ‖ entry text), hex: the entry's RFC 6962 leaf hash (docs/audit-format.md). */
   hash: string;
 }
 
 /** What the engine hands to `appendAuditEntry`; position and hashes are computed there. */
 export type NewAuditEntry = Omit<
   AuditEntry,
-  'seq' | 'idx' | 'prevHash' | 'hash' | 'from' | 'to' | 'contextPatch' | 'note'
+  | 'seq'
+  | 'idx'
+  | 'prevHash'
+  | 'hash'
+  | 'from'
+  | 'to'
+  | 'contextPatch'
+  | 'note'
+  | 'definitionHash'
+  | 'snapshotHash'
 > & {
   from?: InstanceStateValue | null;
   to?: InstanceStateValue | null;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors, createHarness, type Harness } from '../../test/engineHarness.ts';
 import { latestAuditSeq, verifyInstance } from './verify.ts';
-import { writeCheckpoint } from './writeCheckpoint.ts';
 
 let h: Harness;
 beforeEach(() => {
@@ -29,22 +28,23 @@ describe('verifyInstance', () => {
     const b = start();
     expect(verifyInstance(h.db, a)).toMatchObject({ ok: true, entriesChecked: 3 });
     expect(latestAuditSeq(h.db)).toBe(6);
-    h.db.sqlite.exec('DROP TRIGGER audit_entries_no_update');
+    h.db.sqlite.exec('DROP TRIGGER audit_log_no_update');
     h.db.sqlite
-      .prepare("UPDATE audit_entries SET note = 'rewritten' WHERE instance_id = ? AND idx = 1")
+      .prepare(
+        `UPDATE audit_log SET body = replace(body, '"note":null', '"note":"rewritten"') WHERE instance_id = ? AND idx = 1`,
+      )
       .run(a);
     expect(verifyInstance(h.db, a)).toMatchObject({ ok: false, firstBad: { idx: 1, code: 'HASH_MISMATCH' } });
     expect(verifyInstance(h.db, b).ok).toBe(true);
   });
 
-  it('catches a truncated tail against the latest checkpoint', () => {
+  it('catches a truncated tail: the snapshot is no longer the one the last entry commits to', () => {
     const a = start();
-    h.db.transaction(() => writeCheckpoint(h.db, 0));
-    h.db.sqlite.exec('DROP TRIGGER audit_entries_no_delete');
-    h.db.sqlite.prepare('DELETE FROM audit_entries WHERE instance_id = ? AND idx = 2').run(a);
+    h.db.sqlite.exec('DROP TRIGGER audit_log_no_delete');
+    h.db.sqlite.prepare('DELETE FROM audit_log WHERE instance_id = ? AND idx = 2').run(a);
     expect(verifyInstance(h.db, a)).toMatchObject({
       ok: false,
-      firstBad: { code: 'CHECKPOINT_HEAD_MISSING', idx: 2 },
+      firstBad: { code: 'SNAPSHOT_MISMATCH', idx: 1 },
     });
   });
 });

@@ -52,12 +52,17 @@ describe('hireflow publish / start / send / verify / replay / export', () => {
     ).toMatchObject({ ok: true, to: ['rejected'], status: 'done' });
     expect(hireflow('verify', '--json').json()).toMatchObject({ ok: true, entriesChecked: 3 });
     expect(hireflow('replay', id, '--json').json()).toMatchObject({ ok: true, steps: 2 });
-    const lines = hireflow('export').stdout.trim().split('\n');
-    expect(lines.map((line) => JSON.parse(line).kind)).toEqual(['start', 'refused', 'transition']);
+    const [header, ...lines] = hireflow('export').stdout.trim().split('\n');
+    expect(JSON.parse(header as string)).toMatchObject({ type: 'hireflow-audit-export', head: null });
+    expect(lines.map((line) => JSON.parse(JSON.parse(line).text).body.kind)).toEqual([
+      'start',
+      'refused',
+      'transition',
+    ]);
 
     const attacker = new Database(join(dir, 'h.db'));
-    attacker.exec('DROP TRIGGER audit_entries_no_update');
-    attacker.prepare("UPDATE audit_entries SET note = 'edited' WHERE idx = 2").run();
+    attacker.exec('DROP TRIGGER audit_log_no_update');
+    attacker.prepare(`UPDATE audit_log SET body = json_set(body, '$.note', 'edited') WHERE idx = 2`).run();
     attacker.close();
     const tampered = hireflow('verify');
     expect(tampered.status).toBe(1);

@@ -19,6 +19,7 @@ import { loadVersion } from './definitions.ts';
 import { recall, remember, requestHash } from './idempotency.ts';
 import { type PublishInput, publishWorkflow } from './publish.ts';
 import { EngineError, type Refusal, refuse } from './refusal.ts';
+import { refuseIllFormedText } from './refuseIllFormedText.ts';
 import { routeVersion } from './routing.ts';
 import { type PersistedSnapshot, planEvent, planStart } from './step.ts';
 import { validateEvent, validateStartContext } from './validateInput.ts';
@@ -111,7 +112,8 @@ export function createEngine({
       const { definition, version } = loaded;
       if (!canSeeInstance(input.actor, input.businessUnit, definition.meta.hireflow.confidential))
         return refuse('NOT_FOUND', 'No such workflow.');
-      const invalid = validateStartContext(definition, input.context);
+      const invalid =
+        refuseIllFormedText({ context: input.context }) ?? validateStartContext(definition, input.context);
       if (invalid) return invalid;
       const now = clock.now();
       const plan = planStart(definition, input.context, now);
@@ -186,7 +188,8 @@ export function createEngine({
         ? options.actor.id === TIMER_ACTOR.id
           ? undefined
           : refuse('INVALID_EVENT', 'type: timer events are fired by the scheduler only.')
-        : validateEvent(definition, event);
+        : (refuseIllFormedText({ type: raw.type, payload: raw.payload, note: options.note }) ??
+          validateEvent(definition, event));
       const plan =
         invalid ?? planEvent(definition, row.snapshot as unknown as PersistedSnapshot, event, options.note);
       let result: StepResult;

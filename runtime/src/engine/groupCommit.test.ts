@@ -40,7 +40,7 @@ describe('group commit', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     const other = openDatabase(h.file);
     try {
-      const row = other.sqlite.prepare('select count(*) as n from audit_entries').get() as { n: number };
+      const row = other.sqlite.prepare('select count(*) as n from audit_log').get() as { n: number };
       expect(row.n).toBe(20 + 60);
     } finally {
       other.close();

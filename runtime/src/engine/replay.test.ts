@@ -39,6 +39,15 @@ function runHistory(): string {
 }
 
 describe('replay', () => {
+  it('reports a stored snapshot that differs from its history (edited behind the engine)', () => {
+    const id = runHistory();
+    expect(replay(h.db, id)?.ok).toBe(true);
+    h.db.sqlite
+      .prepare(`update instances set snapshot = json_set(snapshot, '$.context.level', 9) where id = ?`)
+      .run(id);
+    expect(replay(h.db, id)).toMatchObject({ ok: false, firstMismatch: { field: 'snapshot' } });
+  });
+
   it('re-runs the whole recorded history through the pinned version and matches every step', () => {
     const id = runHistory();
     const result = replay(h.db, id);
@@ -55,9 +64,11 @@ describe('replay', () => {
 
   it('names the first entry whose recorded state differs from what the version does', () => {
     const id = runHistory();
-    h.db.sqlite.exec('DROP TRIGGER IF EXISTS audit_entries_no_update');
+    h.db.sqlite.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
     h.db.sqlite
-      .prepare('UPDATE audit_entries SET to_state = \'"screen"\' WHERE instance_id = ? AND idx = 3')
+      .prepare(
+        `UPDATE audit_log SET body = json_set(body, '$.to', 'screen') WHERE instance_id = ? AND idx = 3`,
+      )
       .run(id);
     expect(replay(h.db, id)?.firstMismatch).toMatchObject({
       idx: 3,

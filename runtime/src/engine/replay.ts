@@ -1,4 +1,5 @@
 import type { StateValue } from 'xstate';
+import { textHash } from '../audit/entryText.ts';
 import { type AuditEntry, listAuditEntries } from '../audit/index.ts';
 import { canonicalJson, type HireflowEvent, type MachineDefinition } from '../compiler/index.ts';
 import { getInstance, type HireflowDb } from '../store/index.ts';
@@ -11,7 +12,8 @@ const STEP_KINDS = new Set(['transition', 'timer', 'approval', 'override']);
 export interface ReplayMismatch {
   idx: number;
   seq: number;
-  field: 'to' | 'contextPatch' | 'refused';
+  /** `snapshot`: the instance's stored snapshot is not where its history leads (or not the one committed). */
+  field: 'to' | 'contextPatch' | 'refused' | 'snapshot';
   expected: unknown;
   actual: unknown;
 }
@@ -104,6 +106,26 @@ export function replay(
     if (!same(plan.contextPatch, entry.contextPatch))
       return mismatch(entry, 'contextPatch', entry.contextPatch, plan.contextPatch);
     snapshot = plan.snapshot;
+  }
+  const last = entries.at(-1);
+  if (options.until === undefined && last) {
+    // The stored snapshot must be the one the last entry commits to, in the state the history reached.
+    const stored = db.sqlite
+      .prepare<[string], { snapshot: string }>('select snapshot from instances where id = ?')
+      .get(instanceId);
+    const committed =
+      last.snapshotHash === null || (stored !== undefined && textHash(stored.snapshot) === last.snapshotHash);
+    const reached = snapshot?.value ?? last.to;
+    if (!committed || !same(reached, (row.snapshot as { value?: unknown }).value))
+      return mismatch(
+        last,
+        'snapshot',
+        { value: reached, snapshotHash: last.snapshotHash },
+        {
+          value: (row.snapshot as { value?: unknown }).value,
+          snapshotHash: stored ? textHash(stored.snapshot) : null,
+        },
+      );
   }
   return {
     ok: true,

@@ -40,7 +40,7 @@ export function dumpDatabase(db: HireflowDb): DatabaseDump {
              from timers order by rowid`),
       ['event'],
     ),
-    auditEntries: all('select * from audit_entries order by seq'),
+    auditEntries: all('select * from audit_log order by seq'),
     outbox: parseColumns(
       all(`select instance_id, effect_key, type, payload, status, next_attempt_at, created_at
              from outbox order by rowid`),

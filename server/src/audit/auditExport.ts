@@ -1,10 +1,5 @@
 import type { AuditEntry } from '../runtime.ts';
 
-/** One NDJSON line per entry, as stored (hashes included, so the file verifies offline). */
-export function toNdjson(entries: readonly AuditEntry[]): string {
-  return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
-}
-
 const CSV_COLUMNS = [
   'seq',
   'at',

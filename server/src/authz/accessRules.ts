@@ -102,6 +102,10 @@ export const ACCESS_RULES = {
   'POST /api/audit/instances/:id/replay': { roles: AUDIT_READERS, scope: 'unit' },
   'POST /api/audit/instances/:id/what-if': { roles: AUDIT_READERS, scope: 'unit' },
   'POST /api/audit/verify': { roles: ['admin', 'auditor'], scope: 'global' },
+  'GET /api/audit/tree-heads/latest': { roles: ['admin', 'auditor'], scope: 'global' },
+  'GET /api/audit/proofs/inclusion': { roles: ['admin', 'auditor'], scope: 'global' },
+  'GET /api/audit/proofs/consistency': { roles: ['admin', 'auditor'], scope: 'global' },
+  'GET /api/audit/export': { roles: ['admin', 'auditor'], scope: 'global' },
 
   'GET /api/stream': { roles: 'authenticated', scope: 'unit' },
 

@@ -310,6 +310,13 @@ export const MATRIX_FIXTURES: Record<RouteKey, Fixture> = {
     body: { version: 1 },
   }),
   'POST /api/audit/verify': () => ({ method: 'POST', path: '/api/audit/verify' }),
+  'GET /api/audit/tree-heads/latest': () => ({ method: 'GET', path: '/api/audit/tree-heads/latest' }),
+  'GET /api/audit/proofs/inclusion': () => ({ method: 'GET', path: '/api/audit/proofs/inclusion?seq=1' }),
+  'GET /api/audit/proofs/consistency': () => ({
+    method: 'GET',
+    path: '/api/audit/proofs/consistency?from=0&to=1',
+  }),
+  'GET /api/audit/export': () => ({ method: 'GET', path: '/api/audit/export' }),
   'GET /api/stream': () => ({ method: 'GET', path: '/api/stream' }),
   'GET /api/webhook-secrets': () => ({ method: 'GET', path: '/api/webhook-secrets' }),
   'POST /api/webhook-secrets': () => ({

@@ -1,11 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { toCsv, toNdjson } from '../audit/auditExport.ts';
+import { bundleBody, verifyOptions } from '../audit/auditAnchorViews.ts';
+import { toCsv } from '../audit/auditExport.ts';
 import { logAccess } from '../db/accessLog.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { type Principal, toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
 import {
+  exportBundleLines,
   type InstanceView,
   listAuditEntries,
   readInstance,
@@ -36,7 +38,8 @@ const exportRoute = createRoute({
   method: 'get',
   path: '/api/audit/instances/{id}/export',
   tags,
-  summary: 'Download the entries as NDJSON or CSV',
+  summary:
+    'Download the entries: NDJSON export bundle (signed tree head, entries with inclusion proofs, chain-head proof; see docs/audit-format.md) or CSV',
   request: {
     params: IdParams,
     query: z.strictObject({ format: z.enum(['ndjson', 'csv']).default('ndjson') }),
@@ -62,8 +65,23 @@ const replayRoute = createRoute({
   method: 'post',
   path: '/api/audit/instances/{id}/replay',
   tags,
-  summary: 'Re-run the recorded events and compare with the log',
-  request: { params: IdParams },
+  summary: 'Re-run the recorded events and compare with the log (and the stored snapshot)',
+  request: {
+    params: IdParams,
+    body: {
+      required: false,
+      content: {
+        'application/json': {
+          schema: z.strictObject({
+            until: z.iso
+              .datetime({ offset: true })
+              .optional()
+              .openapi({ description: 'Stop after the last entry at or before this time (ISO-8601)' }),
+          }),
+        },
+      },
+    },
+  },
   responses: { 200: jsonResponse(Any, 'Result'), ...problemResponses },
 });
 const whatIfRoute = createRoute({
@@ -98,10 +116,13 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
     const { id } = c.req.valid('param');
     const { format } = c.req.valid('query');
     visible(c.get('principal'), id, `audit.export.${format}`);
-    const all = listAuditEntries(engine.db, id);
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson';
     c.header('content-disposition', `attachment; filename="audit-${id}.${format}"`);
-    return c.body(format === 'csv' ? toCsv(all) : toNdjson(all), 200, { 'content-type': type });
+    const body =
+      format === 'csv'
+        ? toCsv(listAuditEntries(engine.db, id))
+        : bundleBody(exportBundleLines(engine.db, id));
+    return c.body(body, 200, { 'content-type': type });
   });
 
   app.openapi(verifyOne, (c) => {
@@ -112,6 +133,7 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
       {
         ok: result.ok,
         entries: result.entriesChecked,
+        failures: result.failures,
         ...(result.firstBad ? { firstBad: result.firstBad } : {}),
       },
       200,
@@ -125,13 +147,14 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
       target: 'database',
       now: now(),
     });
-    return c.json({ ...verify(engine.db) }, 200);
+    return c.json({ ...verify(engine.db, verifyOptions(engine.db)) }, 200);
   });
 
   app.openapi(replayRoute, (c) => {
     const { id } = c.req.valid('param');
     visible(c.get('principal'), id, 'audit.replay');
-    return c.json({ ...replay(engine.db, id) }, 200);
+    const { until } = (c.req.valid('json') ?? {}) as { until?: string };
+    return c.json({ ...replay(engine.db, id, { until }) }, 200);
   });
 
   app.openapi(whatIfRoute, (c) => {

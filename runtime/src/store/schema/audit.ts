@@ -2,12 +2,15 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { instances } from './instances.ts';
 
 /**
- * The audit log. Append-only (triggers abort UPDATE and DELETE). JSON columns hold canonical JSON
- * text written by `appendAuditEntry`, so verification hashes the stored bytes without re-parsing.
+ * The audit log (format 2, see docs/audit-format.md). Append-only (triggers abort UPDATE and DELETE).
+ * `body` is the canonical JSON text of what happened; the other columns are the entry's position and
+ * commitments. The hashed bytes are assembled from these stored texts verbatim, so verification never
+ * re-parses or re-canonicalises JSON.
  */
 export const auditEntries = sqliteTable(
-  'audit_entries',
+  'audit_log',
   {
+    /** Global append order, 1, 2, 3... without gaps: the entry's leaf index in the Merkle tree is seq - 1. */
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     instanceId: text('instance_id')
       .notNull()
@@ -17,6 +20,57 @@ export const auditEntries = sqliteTable(
     workflowId: text('workflow_id').notNull(),
     versionId: text('version_id').notNull(),
     /** ISO-8601 UTC. */
+    at: text('at').notNull(),
+    /** Canonical JSON: actor, kind, event, from, to, contextPatch, note. */
+    body: text('body').notNull(),
+    /** sha256 hex of the stored definition text of `version_id`. */
+    definitionHash: text('definition_hash'),
+    /** sha256 hex of the instance's stored snapshot text right after this entry. */
+    snapshotHash: text('snapshot_hash'),
+    prevHash: text('prev_hash').notNull(),
+    /** sha256(0x00 ‖ entry text), hex: the entry's RFC 6962 leaf hash. */
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('audit_log_instance_idx').on(t.instanceId, t.idx)],
+);
+
+/**
+ * Signed tree heads (copies: the authoritative ones are in the witness directory, outside the
+ * database). Append-only.
+ */
+export const treeHeads = sqliteTable(
+  'tree_heads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    treeSize: integer('tree_size').notNull(),
+    rootHash: text('root_hash').notNull(),
+    headsSize: integer('heads_size').notNull(),
+    headsRoot: text('heads_root').notNull(),
+    /** Epoch milliseconds. */
+    timestamp: integer('timestamp').notNull(),
+    keyId: text('key_id').notNull(),
+    /** Ed25519 public key, SPKI DER base64 (not secret; trust it only from out of band). */
+    publicKey: text('public_key').notNull(),
+    /** Ed25519 signature over the canonical head text, base64. */
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('tree_heads_size').on(t.treeSize)],
+);
+
+/**
+ * Format 1 of the audit log (columns hashed by splicing). Kept read-only for databases written
+ * before format 2; nothing appends to it and `verify` does not check it.
+ */
+export const legacyAuditEntries = sqliteTable(
+  'audit_entries',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    idx: integer('idx').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    versionId: text('version_id').notNull(),
     at: text('at').notNull(),
     actor: text('actor').notNull(),
     kind: text('kind').notNull(),
@@ -31,17 +85,14 @@ export const auditEntries = sqliteTable(
   (t) => [uniqueIndex('audit_entries_instance_idx').on(t.instanceId, t.idx)],
 );
 
-/** Periodic Merkle roots over every instance's chain head, so removing a whole chain is detected. */
+/** Format 1 checkpoints (unsigned, superseded by {@link treeHeads}); kept read-only. */
 export const checkpoints = sqliteTable(
   'checkpoints',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** Epoch milliseconds. */
     at: integer('at').notNull(),
     root: text('root').notNull(),
-    /** Number of leaves (instance heads). */
     size: integer('size').notNull(),
-    /** `[instanceId, idx, hash][]` in the leaf order the root was computed over. */
     heads: text('heads', { mode: 'json' }).$type<[string, number, string][]>().notNull(),
   },
   (t) => [index('checkpoints_at').on(t.at)],
