@@ -13,13 +13,17 @@ import {
 } from '../store/index.ts';
 import { auditActor, canSeeInstance, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
 import type { Clock } from './clock.ts';
-import { commitStep, recordedEvent, type StepSuccess } from './commitStep.ts';
+import { checkEventSize, DEFAULT_EVENT_LIMITS, type EventLimits } from '../privacy/eventLimits.ts';
+import { openSnapshot } from '../privacy/openSnapshot.ts';
+import { payloadDigest } from '../privacy/protect.ts';
+import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
+import { commitStep, recordedEvent, type StepSuccess, storedSnapshot } from './commitStep.ts';
 import { loadVersion } from './definitions.ts';
 import { recall, remember, requestHash } from './idempotency.ts';
 import { type PublishInput, publishWorkflow } from './publish.ts';
 import { EngineError, type Refusal, refuse } from './refusal.ts';
 import { routeVersion } from './routing.ts';
-import { type PersistedSnapshot, planEvent, planStart } from './step.ts';
+import { planEvent, planStart } from './step.ts';
 import { validateEvent, validateStartContext } from './validateInput.ts';
 
 export type StepResult = StepSuccess | Refusal;
@@ -45,6 +49,8 @@ export interface EngineOptions {
   db: HireflowDb;
   clock: Clock;
   environment?: string;
+  /** Size limits of payloads, start contexts and notes (default {@link DEFAULT_EVENT_LIMITS}). */
+  limits?: EventLimits;
 }
 
 /** The durable engine: every start and event is one SQLite transaction. */
@@ -61,7 +67,12 @@ export interface Engine {
 }
 
 /** Creates the engine over an open database. */
-export function createEngine({ db, clock, environment = 'production' }: EngineOptions): Engine {
+export function createEngine({
+  db,
+  clock,
+  environment = 'production',
+  limits = DEFAULT_EVENT_LIMITS,
+}: EngineOptions): Engine {
   const start = (input: StartInput): StepResult => {
     const scope = `start:${input.workflowId}`;
     const hash = input.idempotencyKey
@@ -100,7 +111,9 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
       const { definition, version } = loaded;
       if (!canSeeInstance(input.actor, input.businessUnit, definition.meta.hireflow.confidential))
         return refuse('NOT_FOUND', 'No such workflow.');
-      const invalid = validateStartContext(definition, input.context);
+      const invalid =
+        checkEventSize(input.context, undefined, limits, 'context') ??
+        validateStartContext(definition, input.context);
       if (invalid) return invalid;
       const now = clock.now();
       const plan = planStart(definition, input.context, now);
@@ -113,6 +126,7 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
         },
       });
       const id = randomUUID();
+      const vault = openVault(db, subjectId, { create: { now: now.getTime() } });
       insertInstance(db, {
         id,
         workflowId: workflow.id,
@@ -120,7 +134,7 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
         subjectId,
         businessUnit: input.businessUnit,
         environment,
-        snapshot: plan.snapshot as unknown as JsonObject,
+        snapshot: storedSnapshot(definition, plan.snapshot, vault),
         stateValue: plan.snapshot.value as InstanceStateValue,
         status: plan.status,
         owner: plan.owner ?? null,
@@ -171,13 +185,16 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
         actor: { id: options.actor.id, role: options.actor.role },
         at: now.toISOString(),
       };
-      const invalid = raw.type.startsWith('xstate.after.')
-        ? options.actor.id === TIMER_ACTOR.id
-          ? undefined
-          : refuse('INVALID_EVENT', 'type: timer events are fired by the scheduler only.')
-        : validateEvent(definition, event);
-      const plan =
-        invalid ?? planEvent(definition, row.snapshot as unknown as PersistedSnapshot, event, options.note);
+      const tooLarge = checkEventSize(raw.payload, options.note, limits);
+      const invalid =
+        tooLarge ??
+        (raw.type.startsWith('xstate.after.')
+          ? options.actor.id === TIMER_ACTOR.id
+            ? undefined
+            : refuse('INVALID_EVENT', 'type: timer events are fired by the scheduler only.')
+          : validateEvent(definition, event));
+      const vault = openVault(db, subjectRefOf(row), { create: { now: now.getTime() } });
+      const plan = invalid ?? planEvent(definition, openSnapshot(row, vault), event, options.note);
       let result: StepResult;
       if (!plan.ok) {
         const entry = appendAuditEntry(db, {
@@ -187,10 +204,13 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
           at: now.toISOString(),
           actor: auditActor(options.actor),
           kind: 'refused',
-          event: { ...recordedEvent(definition, event), refusal: plan.code } as never,
+          event: refusedEvent(definition, event, vault, plan.code, options.note, limits),
           from: row.stateValue,
           to: row.stateValue,
-          note: options.note ?? null,
+          note:
+            options.note === undefined || options.note.length > limits.noteChars
+              ? null
+              : vault.sealNote(options.note),
         });
         result = { ...plan, auditSeq: entry.seq } as Refusal;
       } else {
@@ -220,6 +240,29 @@ export function createEngine({ db, clock, environment = 'production' }: EngineOp
     start,
     send,
   };
+}
+
+/**
+ * A refused attempt as recorded: sealed like an accepted event, except that an oversized payload or
+ * note is recorded as its digest and size only, so a refusal cannot grow the log past the limits.
+ */
+function refusedEvent(
+  definition: MachineDefinition,
+  event: HireflowEvent,
+  vault: SubjectVault,
+  refusal: string,
+  note: string | undefined,
+  limits: EventLimits,
+): never {
+  const oversized = refusal === 'PAYLOAD_TOO_LARGE';
+  const payloadFits = !oversized || checkEventSize(event.payload, undefined, limits) === undefined;
+  return {
+    ...(payloadFits
+      ? recordedEvent(definition, event, vault)
+      : { type: event.type, payload: payloadDigest(event.payload) }),
+    refusal,
+    ...(note !== undefined && note.length > limits.noteChars ? { noteDigest: payloadDigest(note) } : {}),
+  } as never;
 }
 
 function commitStart(

@@ -59,6 +59,7 @@ export {
   outboxBackoffMs,
 } from './repositories/outboxBackoff.ts';
 export { eraseSubject, getSubject, putSubject, type SubjectRow } from './repositories/subjects.ts';
+export { deleteSubjectKey, getSubjectKey, putSubjectKey } from './repositories/subjectKeys.ts';
 export {
   armTimer,
   cancelInstanceTimers,
