@@ -13,6 +13,7 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { forkRoutes } from './routes/forkRoutes.ts';
 import { instanceRoutes } from './routes/instanceRoutes.ts';
 import { migrationRoutes } from './routes/migrationRoutes.ts';
+import { privacyRoutes } from './routes/privacyRoutes.ts';
 import { routingRoutes } from './routes/routingRoutes.ts';
 import { sandboxRoutes } from './routes/sandboxRoutes.ts';
 import { sandboxRunRoutes } from './routes/sandboxRunRoutes.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     ...rolloutResources,
     webhookRoutes,
     webhookAdminRoutes,
+    privacyRoutes,
   ]) {
     app.route('/', routes(deps, now));
   }

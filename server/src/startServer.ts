@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './auth/ensureFirstAdmin.ts';
 import { openServerStore, type ServerStore } from './db/openServerStore.ts';
 import type { AppDeps } from './http/appEnv.ts';
+import { parseRetentionPolicy, startRetention } from './privacy/retention.ts';
 import {
   type Clock,
   createEngine,
@@ -76,6 +77,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const sandboxes = createSandboxManager(dirname(options.dbFile), { start: () => clock.now() });
   const app = createApp({ ...options, db, store, engine, committer, sandboxes });
   const workers = options.workers === false ? undefined : startWorkers(engine);
+  const retention =
+    options.workers === false
+      ? undefined
+      : startRetention(engine, store, parseRetentionPolicy(process.env.HIREFLOW_RETENTION));
   const designerServed = options.designerDist ? serveDesigner(app, options.designerDist) : false;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () =>
@@ -95,6 +100,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
+          retention?.stop();
           Promise.resolve(workers?.stop())
             // Requests still waiting for their batch are answered before the database goes.
             .then(() => committer?.flush())

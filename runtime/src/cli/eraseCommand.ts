@@ -1,5 +1,5 @@
 import { ERASURE_REASONS, type ErasureReason, eraseSubjectData, scrubDatabaseFile } from '../engine/index.ts';
-import { CliInputError, type CliCommand, EXIT } from './cliCommand.ts';
+import { type CliCommand, CliInputError, EXIT } from './cliCommand.ts';
 import { cliActor, DB_OPTIONS, withEngine } from './cliEngine.ts';
 import { toJsonLine } from './formatDiagnostics.ts';
 

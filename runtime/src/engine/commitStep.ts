@@ -1,5 +1,7 @@
 import { type AuditKind, appendAuditEntry } from '../audit/index.ts';
 import type { HireflowEvent, MachineDefinition } from '../compiler/index.ts';
+import { sealContext, sealPayload } from '../privacy/protect.ts';
+import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import {
   armTimer,
   cancelTimer,
@@ -12,8 +14,6 @@ import {
 } from '../store/index.ts';
 import { auditActor, type EngineActor } from './actor.ts';
 import { syncApprovalTasks } from './approvalTasks.ts';
-import { sealContext, sealPayload } from '../privacy/protect.ts';
-import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import type { StepPlan } from './step.ts';
 
 /** What a committed step answers. */

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../audit/index.ts';
 import { type HireflowEvent, type MachineDefinition, sha256Hex } from '../compiler/index.ts';
+import { checkEventSize, DEFAULT_EVENT_LIMITS, type EventLimits } from '../privacy/eventLimits.ts';
+import { openSnapshot } from '../privacy/openSnapshot.ts';
+import { payloadDigest } from '../privacy/protect.ts';
+import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import {
   getInstance,
   getWorkflow,
@@ -13,10 +17,6 @@ import {
 } from '../store/index.ts';
 import { auditActor, canSeeInstance, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
 import type { Clock } from './clock.ts';
-import { checkEventSize, DEFAULT_EVENT_LIMITS, type EventLimits } from '../privacy/eventLimits.ts';
-import { openSnapshot } from '../privacy/openSnapshot.ts';
-import { payloadDigest } from '../privacy/protect.ts';
-import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import { commitStep, recordedEvent, type StepSuccess, storedSnapshot } from './commitStep.ts';
 import { loadVersion } from './definitions.ts';
 import { recall, remember, requestHash } from './idempotency.ts';

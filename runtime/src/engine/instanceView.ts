@@ -1,5 +1,8 @@
 import type { StateValue } from 'xstate';
 import type { HireflowContext } from '../compiler/index.ts';
+import { type PersonalDataMode, presentNote, presentPersonal } from '../privacy/presentPersonal.ts';
+import { holdsSealed, isSealedNote } from '../privacy/sealed.ts';
+import { openVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import {
   type ApprovalTaskRow,
   getInstance,
@@ -10,9 +13,6 @@ import {
   listInstances,
   listTimers,
 } from '../store/index.ts';
-import { type PersonalDataMode, presentNote, presentPersonal } from '../privacy/presentPersonal.ts';
-import { holdsSealed, isSealedNote } from '../privacy/sealed.ts';
-import { openVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import { leafStateIds } from './activeNodes.ts';
 import { canSeeInstance, canSeeUnit, type EngineActor } from './actor.ts';
 import { loadVersion } from './definitions.ts';

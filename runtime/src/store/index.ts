@@ -58,8 +58,8 @@ export {
   type OutboxRetryPolicy,
   outboxBackoffMs,
 } from './repositories/outboxBackoff.ts';
-export { eraseSubject, getSubject, putSubject, type SubjectRow } from './repositories/subjects.ts';
 export { deleteSubjectKey, getSubjectKey, putSubjectKey } from './repositories/subjectKeys.ts';
+export { eraseSubject, getSubject, putSubject, type SubjectRow } from './repositories/subjects.ts';
 export {
   armTimer,
   cancelInstanceTimers,

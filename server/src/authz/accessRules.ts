@@ -113,6 +113,9 @@ export const ACCESS_RULES = {
   'POST /api/webhooks/ashby': { roles: 'public', scope: 'global' },
   'POST /api/webhooks/generic': { roles: 'public', scope: 'global' },
 
+  // Erasure reaches every unit a subject has instances in; only admins (who see all units) erase.
+  'POST /api/subjects/:id/erasure': { roles: ['admin'], scope: 'global' },
+
   'GET /api/openapi.json': { roles: 'public', scope: 'global' },
   'GET /api/docs': { roles: 'public', scope: 'global' },
 } as const satisfies Record<string, AccessRule>;

@@ -288,6 +288,11 @@ export const MATRIX_FIXTURES: Record<RouteKey, Fixture> = {
   'POST /api/webhooks/lever': () => ({ method: 'POST', path: '/api/webhooks/lever', body: {} }),
   'POST /api/webhooks/ashby': () => ({ method: 'POST', path: '/api/webhooks/ashby', body: {} }),
   'POST /api/webhooks/generic': () => ({ method: 'POST', path: '/api/webhooks/generic', body: {} }),
+  'POST /api/subjects/:id/erasure': () => ({
+    method: 'POST',
+    path: '/api/subjects/sub_matrix_nobody/erasure',
+    body: { reason: 'data_subject_request', reference: 'DSR-MATRIX' },
+  }),
   'GET /api/openapi.json': () => ({ method: 'GET', path: '/api/openapi.json' }),
   'GET /api/docs': () => ({ method: 'GET', path: '/api/docs' }),
 };

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { type Principal, toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
+import { personalDataMode } from '../privacy/personalDataPolicy.ts';
 import {
   type InstanceView,
   listAuditEntries,
@@ -131,7 +132,7 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
   app.openapi(replayRoute, (c) => {
     const { id } = c.req.valid('param');
     visible(c.get('principal'), id, 'audit.replay');
-    return c.json({ ...replay(engine.db, id) }, 200);
+    return c.json({ ...replay(engine.db, id, { personal: personalDataMode(c.get('principal')) }) }, 200);
   });
 
   app.openapi(whatIfRoute, (c) => {
