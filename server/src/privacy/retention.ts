@@ -7,7 +7,7 @@ import {
   type Engine,
   type EngineActor,
   eraseSubjectData,
-  type InstanceRow,
+  getInstance,
   pruneIdempotencyRecords,
   scrubDatabaseFile,
   toInstanceView,
@@ -69,34 +69,22 @@ function erasableSubjects(engine: Engine, policy: RetentionPolicy, now: number):
   const cutoff = now - policy.eraseClosedAfterDays * DAY_MS;
   const rows = engine.db.sqlite
     .prepare(
-      `select i.* from instances i join subjects s on s.id = i.subject_id
+      `select i.id, i.subject_id as subjectId from instances i join subjects s on s.id = i.subject_id
         where s.erased_at is null and i.environment = 'production'
           and i.subject_id in (select subject_id from instances where status = 'done' and updated_at < ?)`,
     )
-    .all(cutoff) as Record<string, unknown>[];
+    .all(cutoff) as { id: string; subjectId: string }[];
   const verdict = new Map<string, boolean>();
-  for (const raw of rows) {
-    const row = {
-      id: raw.id as string,
-      versionId: raw.version_id as string,
-      subjectId: raw.subject_id as string,
-      status: raw.status as string,
-      updatedAt: raw.updated_at as number,
-    };
-    const view =
-      row.status === 'done'
-        ? toInstanceView(
-            engine.db,
-            { ...row, snapshot: JSON.parse(raw.snapshot as string) } as InstanceRow,
-            now,
-          )
-        : undefined;
+  for (const { id, subjectId } of rows) {
+    const row = getInstance(engine.db, id);
+    const view = row?.status === 'done' ? toInstanceView(engine.db, row, now) : undefined;
     const ok =
+      row !== undefined &&
       view !== undefined &&
       row.updatedAt < cutoff &&
       view.outcome !== undefined &&
       policy.eraseOutcomes.includes(view.outcome);
-    verdict.set(row.subjectId, (verdict.get(row.subjectId) ?? true) && ok);
+    verdict.set(subjectId, (verdict.get(subjectId) ?? true) && ok);
   }
   return [...verdict].filter(([, ok]) => ok).map(([id]) => id);
 }
