@@ -1,4 +1,5 @@
-import { ERASURE_REASONS, type ErasureReason, eraseSubjectData, scrubDatabaseFile } from '../engine/index.ts';
+import { eraseSubjectData, scrubDatabaseFile } from '../engine/index.ts';
+import { ERASURE_REASONS, type ErasureReason } from '../model/index.ts';
 import { type CliCommand, CliInputError, EXIT } from './cliCommand.ts';
 import { cliActor, DB_OPTIONS, withEngine } from './cliEngine.ts';
 import { toJsonLine } from './formatDiagnostics.ts';

@@ -1,4 +1,5 @@
 import { appendAuditEntry } from '../audit/index.ts';
+import type { ErasureReason } from '../model/index.ts';
 import {
   deleteSubjectKey,
   eraseSubject,
@@ -8,16 +9,6 @@ import {
 } from '../store/index.ts';
 import { auditActor, type EngineActor } from './actor.ts';
 import type { Clock } from './clock.ts';
-
-/** Why a subject was erased: a closed list, so the erasure entry itself can hold no personal data. */
-export const ERASURE_REASONS = [
-  'data_subject_request',
-  'retention_policy',
-  'legal_obligation',
-  'consent_withdrawn',
-  'other',
-] as const;
-export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
 /** An erasure request: the reason and an optional ticket reference (e.g. `DSR-2026-0042`). */
 export interface ErasureRequest {

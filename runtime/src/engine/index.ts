@@ -21,8 +21,6 @@ export {
   type StepResult,
 } from './engine.ts';
 export {
-  ERASURE_REASONS,
-  type ErasureReason,
   type ErasureRequest,
   type ErasureResult,
   eraseSubjectData,
