@@ -1,6 +1,6 @@
 import { eraseSubjectData, scrubDatabaseFile } from '../engine/index.ts';
 import { ERASURE_REASONS, type ErasureReason } from '../model/index.ts';
-import { type CliCommand, CliInputError, EXIT } from './cliCommand.ts';
+import { type CliCommand, CliInputError, EXIT, UsageError } from './cliCommand.ts';
 import { cliActor, DB_OPTIONS, withEngine } from './cliEngine.ts';
 import { toJsonLine } from './formatDiagnostics.ts';
 
@@ -19,7 +19,7 @@ export const eraseCommand: CliCommand = {
   options: { ...DB_OPTIONS, reason: { type: 'string' }, reference: { type: 'string' } },
   run(input) {
     const reason = input.values.reason;
-    if (!isReason(reason)) throw new CliInputError(`--reason: one of ${ERASURE_REASONS.join(', ')}.`);
+    if (!isReason(reason)) throw new UsageError(`--reason: one of ${ERASURE_REASONS.join(', ')}.`);
     const reference = typeof input.values.reference === 'string' ? input.values.reference : undefined;
     return withEngine(input, (engine, db) => {
       const [subjectId] = input.positionals as [string];
