@@ -9,5 +9,6 @@ export * from './engine/index.ts';
 export * from './expr/index.ts';
 export * from './model/index.ts';
 export * from './outbox/index.ts';
+export * from './privacy/index.ts';
 export * from './sandbox/index.ts';
 export * from './store/index.ts';

@@ -19,6 +19,7 @@ import { forkRoutes } from './routes/forkRoutes.ts';
 import { instanceRoutes } from './routes/instanceRoutes.ts';
 import { migrationRoutes } from './routes/migrationRoutes.ts';
 import { notificationRoutes } from './routes/notificationRoutes.ts';
+import { privacyRoutes } from './routes/privacyRoutes.ts';
 import { routingRoutes } from './routes/routingRoutes.ts';
 import { sandboxDeliveryRoutes } from './routes/sandboxDeliveryRoutes.ts';
 import { sandboxRoutes } from './routes/sandboxRoutes.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     webhookAdminRoutes,
     ...deliveryResources,
     deliveryLogRoutes,
+    privacyRoutes,
   ]) {
     app.route('/', routes(deps, now));
   }

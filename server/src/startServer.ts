@@ -9,6 +9,7 @@ import { createDelivery, type Delivery } from './delivery/createDelivery.ts';
 import { readDeliveryConfig } from './delivery/deliveryConfig.ts';
 import { startDeliveryWorkers } from './delivery/startDeliveryWorkers.ts';
 import type { AppDeps } from './http/appEnv.ts';
+import { parseRetentionPolicy, startRetention } from './privacy/retention.ts';
 import {
   type Clock,
   createEngine,
@@ -96,6 +97,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     options.workers === false
       ? undefined
       : startWorkers(engine, { store, delivery, sandboxes, intervalMs: options.deliveryIntervalMs });
+  const retention =
+    options.workers === false
+      ? undefined
+      : startRetention(engine, store, parseRetentionPolicy(process.env.HIREFLOW_RETENTION));
   const designerServed = options.designerDist ? serveDesigner(app, options.designerDist) : false;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () =>
@@ -117,6 +122,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
+          retention?.stop();
           Promise.resolve(workers?.stop())
             // Requests still waiting for their batch are answered before the database goes.
             .then(() => committer?.flush())

@@ -182,6 +182,14 @@ export const api = {
     return { path: result.path, finalState: toStateIds(result.finalState) };
   },
 
+  /** Admins only: deletes the subject's data key and audits the erasure (docs/api.md, Privacy). */
+  eraseSubject: (subjectId: string, body: { reason: string; reference?: string }) =>
+    request<{ subjectId: string; erased: boolean; instances: number; erasedAt: string; scrubbed: boolean }>(
+      'POST',
+      `/subjects/${id(subjectId)}/erasure`,
+      body,
+    ),
+
   approvalsInbox: () => request<{ items: ApprovalTask[] }>('GET', '/approvals/inbox?status=pending'),
   decide: (taskId: string, decision: 'approve' | 'reject', comment?: string) =>
     request<{ task: ApprovalTask }>('POST', `/approvals/${id(taskId)}/decide`, { decision, comment }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type { FlowMarks } from '../flow/markFlow.ts';
+import { EraseSubjectDialog } from './EraseSubjectDialog.tsx';
 import { ReplayTimeline } from './ReplayTimeline.tsx';
 import { useAsync } from './useAsync.ts';
 
@@ -16,15 +17,30 @@ function since(iso: string): string {
 export function InstancesPanel(props: { workflowId: string; setMarks: (marks: FlowMarks) => void }) {
   const [state] = useAsync(() => api.listInstances({ workflowId: props.workflowId }), [props.workflowId]);
   const [open, setOpen] = useState<string | null>(null);
+  const [erasing, setErasing] = useState(false);
   if (state.status === 'loading') return <p className="hf-muted">Loading instances…</p>;
   if (state.status === 'error') return <p className="hf-field__error">{state.message}</p>;
   if (open) {
+    const subjectId = state.value.items.find((i) => i.id === open)?.subjectId;
     return (
       <div>
         <button type="button" className="hf-link" onClick={() => setOpen(null)}>
           ← All instances
         </button>
         <ReplayTimeline instanceId={open} setMarks={props.setMarks} />
+        {subjectId && (
+          <button
+            type="button"
+            className="hf-button hf-button--danger"
+            onClick={() => setErasing(true)}
+            data-testid="erase-subject"
+          >
+            Erase personal data…
+          </button>
+        )}
+        {erasing && subjectId && (
+          <EraseSubjectDialog subjectId={subjectId} onClose={() => setErasing(false)} />
+        )}
       </div>
     );
   }

@@ -108,7 +108,8 @@ export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: Fl
               {entry.note && (
                 <div>
                   <dt>Note</dt>
-                  <dd>{entry.note}</dd>
+                  {/* Notes are stored sealed under the subject's key ("$pii:…", docs/runtime.md). */}
+                  <dd>{entry.note.startsWith('$pii:') ? '(personal data, sealed)' : entry.note}</dd>
                 </div>
               )}
               {entry.refusal && (

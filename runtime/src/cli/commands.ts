@@ -1,6 +1,7 @@
 import type { CliCommand } from './cliCommand.ts';
 import { compileCommand } from './compileCommand.ts';
 import { diffCommand } from './diffCommand.ts';
+import { eraseCommand } from './eraseCommand.ts';
 import { exportCommand } from './exportCommand.ts';
 import { publishCommand } from './publishCommand.ts';
 import { replayCommand } from './replayCommand.ts';
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   replayCommand,
   exportCommand,
+  eraseCommand,
 ];

@@ -1,5 +1,7 @@
 import { type AuditKind, appendAuditEntry } from '../audit/index.ts';
 import type { HireflowEvent, MachineDefinition } from '../compiler/index.ts';
+import { sealContext, sealPayload } from '../privacy/protect.ts';
+import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import {
   armTimer,
   cancelTimer,
@@ -12,7 +14,6 @@ import {
 } from '../store/index.ts';
 import { auditActor, type EngineActor } from './actor.ts';
 import { syncApprovalTasks } from './approvalTasks.ts';
-import { redactPayload } from './contextPatch.ts';
 import type { StepPlan } from './step.ts';
 
 /** What a committed step answers. */
@@ -38,18 +39,39 @@ export function auditKindOf(type: string): AuditKind {
   return 'transition';
 }
 
-/** The event as recorded: type, payload with personal data redacted. */
+/**
+ * The event as recorded: type and payload with personal values sealed under the subject's key
+ * (`pii` fields of a patch or start context, and every non-structural payload value).
+ */
 export const recordedEvent = (
   definition: MachineDefinition,
   event: HireflowEvent,
+  vault: SubjectVault,
   transitionId?: string,
   flag?: string,
 ) => ({
   type: event.type,
-  payload: (redactPayload(event.payload, definition.meta.hireflow.contextSchema) ?? {}) as JsonObject,
+  payload: sealPayload(event.payload, definition.meta.hireflow.contextSchema, vault) as JsonObject,
   ...(transitionId ? { transition: transitionId } : {}),
   ...(flag ? { flag } : {}),
 });
+
+/** The snapshot as stored: `pii` context fields and approval comments sealed. */
+export const storedSnapshot = (
+  definition: MachineDefinition,
+  snapshot: StepPlan['snapshot'],
+  vault: SubjectVault,
+) =>
+  ({
+    ...snapshot,
+    context: sealContext(snapshot.context, definition.meta.hireflow.contextSchema, vault),
+  }) as unknown as JsonObject;
+
+/** The event the approval-task projection sees: its free-text comment sealed like a note. */
+const taskEvent = (event: HireflowEvent, vault: SubjectVault): HireflowEvent =>
+  typeof event.payload?.comment === 'string'
+    ? { ...event, payload: { ...event.payload, comment: vault.sealNote(event.payload.comment) } }
+    : event;
 
 /**
  * Writes a planned step inside the caller's transaction: snapshot + revision (optimistic), timers to
@@ -67,8 +89,10 @@ export function commitStep(
   now: number,
 ): StepSuccess | null {
   const enteredAt = plan.stateChanged ? now : row.enteredAt;
+  // Personal values are written only sealed under the subject's key, so erasure is deleting the key.
+  const vault = openVault(db, subjectRefOf(row), { create: { now } });
   const ok = updateInstanceSnapshot(db, row.id, row.revision, {
-    snapshot: plan.snapshot as unknown as JsonObject,
+    snapshot: storedSnapshot(definition, plan.snapshot, vault),
     stateValue: plan.snapshot.value as never,
     status: plan.status,
     owner: plan.owner ?? null,
@@ -100,7 +124,7 @@ export function commitStep(
       status: effectStatus,
     });
   });
-  syncApprovalTasks(db, row.id, definition, plan, event, now);
+  syncApprovalTasks(db, row.id, definition, plan, taskEvent(event, vault), now);
   const entry = appendAuditEntry(db, {
     instanceId: row.id,
     workflowId: row.workflowId,
@@ -108,11 +132,11 @@ export function commitStep(
     at: new Date(now).toISOString(),
     actor: auditActor(actor),
     kind: auditKindOf(event.type),
-    event: recordedEvent(definition, event, plan.transitionId, plan.flag),
+    event: recordedEvent(definition, event, vault, plan.transitionId, plan.flag),
     from: row.stateValue,
     to: plan.snapshot.value as InstanceStateValue,
     contextPatch: plan.contextPatch as JsonObject,
-    note: note ?? null,
+    note: note === undefined ? null : vault.sealNote(note),
   });
   return {
     ok: true,

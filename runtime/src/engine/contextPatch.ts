@@ -33,19 +33,3 @@ export function contextPatch(
   for (const path of a.keys()) if (!b.has(path)) patch[path] = null;
   return patch;
 }
-
-/** An event payload with personal-data fields of an UPDATE_CONTEXT patch redacted. */
-export function redactPayload(
-  payload: Record<string, unknown> | undefined,
-  schema: ContextSchema,
-): Record<string, unknown> | undefined {
-  const patch = payload?.patch;
-  if (!payload || typeof patch !== 'object' || patch === null) return payload;
-  const redacted = Object.fromEntries(
-    Object.entries(patch as Record<string, unknown>).map(([path, value]) => [
-      path,
-      schema[path]?.pii ? REDACTED : value,
-    ]),
-  );
-  return { ...payload, patch: redacted };
-}

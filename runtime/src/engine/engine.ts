@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../audit/index.ts';
 import { type HireflowEvent, type MachineDefinition, sha256Hex } from '../compiler/index.ts';
 import type { OutboundAllowList } from '../outbox/outboundPolicy.ts';
+import { checkEventSize, DEFAULT_EVENT_LIMITS, type EventLimits } from '../privacy/eventLimits.ts';
+import { openSnapshot } from '../privacy/openSnapshot.ts';
+import { payloadDigest } from '../privacy/protect.ts';
+import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import {
   getInstance,
   getWorkflow,
@@ -14,14 +18,14 @@ import {
 } from '../store/index.ts';
 import { auditActor, canSeeInstance, canSeeUnit, type EngineActor, TIMER_ACTOR } from './actor.ts';
 import type { Clock } from './clock.ts';
-import { commitStep, recordedEvent, type StepSuccess } from './commitStep.ts';
+import { commitStep, recordedEvent, type StepSuccess, storedSnapshot } from './commitStep.ts';
 import { loadVersion } from './definitions.ts';
 import { recall, remember, requestHash } from './idempotency.ts';
 import { type PublishInput, publishWorkflow } from './publish.ts';
 import { EngineError, type Refusal, refuse } from './refusal.ts';
 import { refuseIllFormedText } from './refuseIllFormedText.ts';
 import { routeVersion } from './routing.ts';
-import { type PersistedSnapshot, planEvent, planStart } from './step.ts';
+import { planEvent, planStart } from './step.ts';
 import { validateEvent, validateStartContext } from './validateInput.ts';
 
 export type StepResult = StepSuccess | Refusal;
@@ -52,6 +56,8 @@ export interface EngineOptions {
    * URLs it refuses. Absent: URLs are only checked when delivered.
    */
   outboundAllow?: OutboundAllowList;
+  /** Size limits of payloads, start contexts and notes (default {@link DEFAULT_EVENT_LIMITS}). */
+  limits?: EventLimits;
 }
 
 /** The durable engine: every start and event is one SQLite transaction. */
@@ -73,6 +79,7 @@ export function createEngine({
   clock,
   environment = 'production',
   outboundAllow,
+  limits = DEFAULT_EVENT_LIMITS,
 }: EngineOptions): Engine {
   const start = (input: StartInput): StepResult => {
     const scope = `start:${input.workflowId}`;
@@ -113,7 +120,9 @@ export function createEngine({
       if (!canSeeInstance(input.actor, input.businessUnit, definition.meta.hireflow.confidential))
         return refuse('NOT_FOUND', 'No such workflow.');
       const invalid =
-        refuseIllFormedText({ context: input.context }) ?? validateStartContext(definition, input.context);
+        refuseIllFormedText({ context: input.context }) ??
+        checkEventSize(input.context, undefined, limits, 'context') ??
+        validateStartContext(definition, input.context);
       if (invalid) return invalid;
       const now = clock.now();
       const plan = planStart(definition, input.context, now);
@@ -126,6 +135,7 @@ export function createEngine({
         },
       });
       const id = randomUUID();
+      const vault = openVault(db, subjectId, { create: { now: now.getTime() } });
       insertInstance(db, {
         id,
         workflowId: workflow.id,
@@ -133,7 +143,7 @@ export function createEngine({
         subjectId,
         businessUnit: input.businessUnit,
         environment,
-        snapshot: plan.snapshot as unknown as JsonObject,
+        snapshot: storedSnapshot(definition, plan.snapshot, vault),
         stateValue: plan.snapshot.value as InstanceStateValue,
         status: plan.status,
         owner: plan.owner ?? null,
@@ -184,14 +194,16 @@ export function createEngine({
         actor: { id: options.actor.id, role: options.actor.role },
         at: now.toISOString(),
       };
-      const invalid = raw.type.startsWith('xstate.after.')
-        ? options.actor.id === TIMER_ACTOR.id
-          ? undefined
-          : refuse('INVALID_EVENT', 'type: timer events are fired by the scheduler only.')
-        : (refuseIllFormedText({ type: raw.type, payload: raw.payload, note: options.note }) ??
-          validateEvent(definition, event));
-      const plan =
-        invalid ?? planEvent(definition, row.snapshot as unknown as PersistedSnapshot, event, options.note);
+      const invalid =
+        checkEventSize(raw.payload, options.note, limits) ??
+        (raw.type.startsWith('xstate.after.')
+          ? options.actor.id === TIMER_ACTOR.id
+            ? undefined
+            : refuse('INVALID_EVENT', 'type: timer events are fired by the scheduler only.')
+          : (refuseIllFormedText({ type: raw.type, payload: raw.payload, note: options.note }) ??
+            validateEvent(definition, event)));
+      const vault = openVault(db, subjectRefOf(row), { create: { now: now.getTime() } });
+      const plan = invalid ?? planEvent(definition, openSnapshot(row, vault), event, options.note);
       let result: StepResult;
       if (!plan.ok) {
         const entry = appendAuditEntry(db, {
@@ -201,10 +213,13 @@ export function createEngine({
           at: now.toISOString(),
           actor: auditActor(options.actor),
           kind: 'refused',
-          event: { ...recordedEvent(definition, event), refusal: plan.code } as never,
+          event: refusedEvent(definition, event, vault, plan.code, options.note, limits),
           from: row.stateValue,
           to: row.stateValue,
-          note: options.note ?? null,
+          note:
+            options.note === undefined || options.note.length > limits.noteChars
+              ? null
+              : vault.sealNote(options.note),
         });
         result = { ...plan, auditSeq: entry.seq } as Refusal;
       } else {
@@ -234,6 +249,29 @@ export function createEngine({
     start,
     send,
   };
+}
+
+/**
+ * A refused attempt as recorded: sealed like an accepted event, except that an oversized payload or
+ * note is recorded as its digest and size only, so a refusal cannot grow the log past the limits.
+ */
+function refusedEvent(
+  definition: MachineDefinition,
+  event: HireflowEvent,
+  vault: SubjectVault,
+  refusal: string,
+  note: string | undefined,
+  limits: EventLimits,
+): never {
+  const oversized = refusal === 'PAYLOAD_TOO_LARGE';
+  const payloadFits = !oversized || checkEventSize(event.payload, undefined, limits) === undefined;
+  return {
+    ...(payloadFits
+      ? recordedEvent(definition, event, vault)
+      : { type: event.type, payload: payloadDigest(event.payload) }),
+    refusal,
+    ...(note !== undefined && note.length > limits.noteChars ? { noteDigest: payloadDigest(note) } : {}),
+  } as never;
 }
 
 function commitStart(

@@ -20,7 +20,12 @@ export {
   type StartInput,
   type StepResult,
 } from './engine.ts';
-export { eraseSubjectData } from './erasure.ts';
+export {
+  type ErasureRequest,
+  type ErasureResult,
+  eraseSubjectData,
+  scrubDatabaseFile,
+} from './erasure.ts';
 export { availableEvents, explainEvent } from './explain.ts';
 export { createGroupCommitter, type GroupCommitter } from './groupCommit.ts';
 export { type InstanceView, readInstance, readInstances, toInstanceView } from './instanceView.ts';

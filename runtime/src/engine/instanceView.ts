@@ -1,5 +1,8 @@
 import type { StateValue } from 'xstate';
 import type { HireflowContext } from '../compiler/index.ts';
+import { type PersonalDataMode, presentNote, presentPersonal } from '../privacy/presentPersonal.ts';
+import { holdsSealed, isSealedNote } from '../privacy/sealed.ts';
+import { openVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import {
   type ApprovalTaskRow,
   getInstance,
@@ -45,13 +48,32 @@ export interface InstanceView {
   }[];
   approvals: ApprovalTaskRow[];
   enabledEvents: string[];
+  /** Personal values were replaced by "•••" for this reader (see docs/api.md, masking). */
+  masked?: true;
+  /** Some personal values were erased and read as "[erased]". */
+  erased?: true;
+  /** The view holds personal values in clear (the read is access-logged by the server). */
+  personalData?: true;
 }
 
-/** Builds the view of a row (no access check: callers check the business unit). */
-export function toInstanceView(db: HireflowDb, row: InstanceRow, now: number): InstanceView {
+/**
+ * Builds the view of a row (no access check: callers check the business unit). Personal values are
+ * masked unless the caller passes `reveal` for a reader whose role may see them.
+ */
+export function toInstanceView(
+  db: HireflowDb,
+  row: InstanceRow,
+  now: number,
+  personal: PersonalDataMode = 'mask',
+): InstanceView {
   const loaded = loadVersion(db, row.versionId);
   const definition = loaded?.definition;
   const snapshot = row.snapshot as { value: StateValue; context: HireflowContext };
+  const tasks = listApprovalTasks(db, { instanceId: row.id });
+  const sealed = holdsSealed(snapshot.context) || tasks.some((t) => isSealedNote(t.comment));
+  // Only rows with sealed values cost a key lookup; lists of instances without personal data do not.
+  const vault = sealed ? openVault(db, subjectRefOf(row)) : undefined;
+  const context = presentPersonal(snapshot.context, vault, personal);
   const allTimers = listTimers(db, row.id);
   const timers = allTimers.filter((t) => t.status === 'armed');
   const active = definition ? leafStateIds(definition, snapshot.value) : [];
@@ -70,7 +92,7 @@ export function toInstanceView(db: HireflowDb, row: InstanceRow, now: number): I
         : undefined,
     state: snapshot.value,
     activeStates: active,
-    context: snapshot.context,
+    context: context.value,
     revision: row.revision,
     enteredAt: new Date(row.enteredAt).toISOString(),
     startedAt: new Date(row.startedAt).toISOString(),
@@ -94,8 +116,13 @@ export function toInstanceView(db: HireflowDb, row: InstanceRow, now: number): I
       status: t.status,
       deferredUntil: t.deferredUntil ? new Date(t.deferredUntil).toISOString() : undefined,
     })),
-    approvals: listApprovalTasks(db, { instanceId: row.id }),
+    approvals: tasks.map((t) => ({ ...t, comment: presentNote(t.comment, vault, personal) })),
     enabledEvents: definition && row.status === 'active' ? availableEvents(definition, snapshot.value) : [],
+    ...(context.masked || (personal === 'mask' && tasks.some((t) => isSealedNote(t.comment)))
+      ? { masked: true as const }
+      : {}),
+    ...(context.erased ? { erased: true as const } : {}),
+    ...(sealed && personal === 'reveal' && !context.erased ? { personalData: true as const } : {}),
   };
 }
 
@@ -105,6 +132,7 @@ export function readInstance(
   id: string,
   actor: EngineActor,
   now: number,
+  personal: PersonalDataMode = 'mask',
 ): InstanceView | undefined {
   const row = getInstance(db, id);
   if (
@@ -116,7 +144,7 @@ export function readInstance(
     )
   )
     return undefined;
-  return toInstanceView(db, row, now);
+  return toInstanceView(db, row, now, personal);
 }
 
 /** Instances the actor may see, filtered. */
@@ -125,6 +153,7 @@ export function readInstances(
   actor: EngineActor,
   filter: InstanceFilter,
   now: number,
+  personal: PersonalDataMode = 'mask',
 ): InstanceView[] {
   const scoped: InstanceFilter =
     actor.businessUnits === '*'
@@ -143,5 +172,5 @@ export function readInstances(
         loadVersion(db, row.versionId)?.definition.meta.hireflow.confidential,
       ),
     )
-    .map((row) => toInstanceView(db, row, now));
+    .map((row) => toInstanceView(db, row, now, personal));
 }

@@ -9,7 +9,8 @@ export type RefusalCode =
   | 'CONFLICT'
   | 'IDEMPOTENCY_MISMATCH'
   | 'INVALID_EVENT'
-  | 'INSTANCE_DONE';
+  | 'INSTANCE_DONE'
+  | 'PAYLOAD_TOO_LARGE';
 
 export interface Refusal {
   ok: false;

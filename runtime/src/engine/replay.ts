@@ -2,6 +2,9 @@ import type { StateValue } from 'xstate';
 import { textHash } from '../audit/entryText.ts';
 import { type AuditEntry, listAuditEntries } from '../audit/index.ts';
 import { canonicalJson, type HireflowEvent, type MachineDefinition } from '../compiler/index.ts';
+import { type PersonalDataMode, presentPersonal } from '../privacy/presentPersonal.ts';
+import { openSealed, sealContext } from '../privacy/protect.ts';
+import { openVault, type SubjectVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import { getInstance, type HireflowDb } from '../store/index.ts';
 import { loadVersion } from './definitions.ts';
 import { type PersistedSnapshot, planEvent, planStart, type StepPlan } from './step.ts';
@@ -24,9 +27,25 @@ export interface ReplayResult {
   versionId: string;
   steps: number;
   firstMismatch?: ReplayMismatch | undefined;
+  /**
+   * Steps that could not be re-checked because the subject's personal data was erased (a guard or
+   * value over an erased field): replay followed the recorded state there instead of reporting a
+   * mismatch. Empty while the subject's key exists.
+   */
+  erased?: { idx: number; seq: number; field: ReplayMismatch['field'] }[] | undefined;
   /** The state and context after the last replayed entry (as of `until` when given). */
   stateAt?: { at: string; value: StateValue; context: Record<string, unknown> } | undefined;
 }
+
+/**
+ * The entry with its sealed values opened. An erased value becomes an opaque token derived from its
+ * ciphertext: sealing is deterministic, so equal values still compare equal and a change is still a
+ * change, but a guard reading it sees no personal data.
+ */
+const openEntry = (entry: AuditEntry, vault: SubjectVault): AuditEntry => ({
+  ...entry,
+  event: openSealed(entry.event, vault, (sealed) => `[erased:${sealed.slice(0, 24)}]`) as AuditEntry['event'],
+});
 
 const eventOf = (entry: AuditEntry): HireflowEvent => ({
   type: entry.event.type,
@@ -59,12 +78,14 @@ function rerun(
 export function replay(
   db: HireflowDb,
   instanceId: string,
-  options: { until?: string | undefined } = {},
+  options: { until?: string | undefined; personal?: PersonalDataMode } = {},
 ): ReplayResult | undefined {
   const row = getInstance(db, instanceId);
   if (!row) return undefined;
   const until = options.until ? Date.parse(options.until) : Number.POSITIVE_INFINITY;
-  const entries = listAuditEntries(db, instanceId);
+  const vault = openVault(db, subjectRefOf(row));
+  const entries = listAuditEntries(db, instanceId).map((entry) => openEntry(entry, vault));
+  const erased: NonNullable<ReplayResult['erased']> = [];
   // The history starts on the version of its first entry; migration entries switch versions.
   let versionId = entries[0]?.versionId ?? row.versionId;
   let definition = loadVersion(db, versionId)?.definition;
@@ -83,7 +104,14 @@ export function replay(
     versionId,
     steps,
     firstMismatch: { idx: entry.idx, seq: entry.seq, field, expected, actual },
+    ...(erased.length > 0 ? { erased } : {}),
   });
+  // After erasure a step that diverges follows the recorded state (reported in `erased`).
+  const tolerate = (entry: AuditEntry, field: ReplayMismatch['field']) => {
+    if (vault.available) return false;
+    erased.push({ idx: entry.idx, seq: entry.seq, field });
+    return true;
+  };
   for (const entry of entries) {
     if (Date.parse(entry.at) > until) break;
     if (entry.kind === 'migration' && snapshot) {
@@ -101,9 +129,18 @@ export function replay(
     if (!plan) continue;
     steps += 1;
     lastAt = entry.at;
-    if (!plan.ok) return mismatch(entry, 'refused', entry.to, 'the event was refused on replay');
-    if (!same(plan.snapshot.value, entry.to)) return mismatch(entry, 'to', entry.to, plan.snapshot.value);
-    if (!same(plan.contextPatch, entry.contextPatch))
+    if (!plan.ok) {
+      if (!tolerate(entry, 'refused') || !snapshot)
+        return mismatch(entry, 'refused', entry.to, 'the event was refused on replay');
+      snapshot = { ...snapshot, value: entry.to as StateValue };
+      continue;
+    }
+    if (!same(plan.snapshot.value, entry.to)) {
+      if (!tolerate(entry, 'to')) return mismatch(entry, 'to', entry.to, plan.snapshot.value);
+      snapshot = { ...plan.snapshot, value: entry.to as StateValue };
+      continue;
+    }
+    if (!same(plan.contextPatch, entry.contextPatch) && !tolerate(entry, 'contextPatch'))
       return mismatch(entry, 'contextPatch', entry.contextPatch, plan.contextPatch);
     snapshot = plan.snapshot;
   }
@@ -127,12 +164,21 @@ export function replay(
         },
       );
   }
+  // The replayed context is shown like an instance's: personal values masked unless revealed.
+  const context = snapshot
+    ? presentPersonal(
+        sealContext(snapshot.context, definition.meta.hireflow.contextSchema, vault),
+        vault,
+        options.personal ?? 'mask',
+      ).value
+    : undefined;
   return {
     ok: true,
     instanceId,
     versionId,
     steps,
-    stateAt: snapshot ? { at: lastAt, value: snapshot.value, context: snapshot.context } : undefined,
+    ...(erased.length > 0 ? { erased } : {}),
+    stateAt: snapshot && context ? { at: lastAt, value: snapshot.value, context } : undefined,
   };
 }
 
@@ -158,7 +204,9 @@ export function whatIf(
   if (!loaded || !row || loaded.version.workflowId !== row.workflowId) return undefined;
   const path: WhatIfStep[] = [];
   let snapshot: PersistedSnapshot | undefined;
-  for (const entry of listAuditEntries(db, instanceId)) {
+  const vault = openVault(db, subjectRefOf(row));
+  for (const raw of listAuditEntries(db, instanceId)) {
+    const entry = openEntry(raw, vault);
     if (entry.kind === 'timer' && snapshot) continue; // the other version has its own timers; recorded ones may not exist there
     const plan = rerun(loaded.definition, snapshot, entry);
     if (!plan) continue;

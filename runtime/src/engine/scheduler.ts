@@ -2,6 +2,8 @@ import { appendAuditEntry } from '../audit/index.ts';
 import { deferForSuppression } from '../calendar/index.ts';
 import type { MachineDefinition } from '../compiler/index.ts';
 import { evaluateGuard } from '../expr/index.ts';
+import { openSnapshot } from '../privacy/openSnapshot.ts';
+import { openVault, subjectRefOf } from '../privacy/subjectVault.ts';
 import { deferTimer, dueTimers, getInstance, markTimerFired, type TimerRow } from '../store/index.ts';
 import { auditActor, TIMER_ACTOR } from './actor.ts';
 import { loadVersion } from './definitions.ts';
@@ -35,7 +37,7 @@ export function fireTimer(engine: Engine, timer: TimerRow): 'fired' | 'deferred'
     const now = clock.now();
     const meta = definition.meta.hireflow.timers[timer.delayName];
     if (meta?.kind === 'sla') {
-      const context = (row.snapshot as { context?: Record<string, unknown> }).context ?? {};
+      const context = openSnapshot(row, openVault(db, subjectRefOf(row))).context ?? {};
       const deferred = deferForSuppression(
         new Date(timer.dueAt),
         suppressingWindows(definition, context, now),

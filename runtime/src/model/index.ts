@@ -6,6 +6,7 @@ export * from './actions.ts';
 export * from './approval.ts';
 export * from './calendar.ts';
 export * from './context.ts';
+export { ERASURE_REASONS, type ErasureReason } from './erasureReasons.ts';
 export { migrateSpec, SPEC_MIGRATIONS, SpecMigrationError } from './migrations.ts';
 export { formatPath, type ParseSpecResult, parseSpec, type SpecIssue } from './parseSpec.ts';
 export * from './primitives.ts';

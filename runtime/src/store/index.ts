@@ -77,6 +77,7 @@ export {
   listEffects,
   parseEffectCursor,
 } from './repositories/outboxListing.ts';
+export { deleteSubjectKey, getSubjectKey, putSubjectKey } from './repositories/subjectKeys.ts';
 export { eraseSubject, getSubject, putSubject, type SubjectRow } from './repositories/subjects.ts';
 export {
   armTimer,

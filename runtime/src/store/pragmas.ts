@@ -13,6 +13,9 @@ export function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number, r
   if (!readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed in the file, so an erased subject's key and PII do not
+  // linger in free pages (erasure then truncates the WAL).
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   if (!readonly) {
     sqlite.pragma('wal_autocheckpoint = 0');

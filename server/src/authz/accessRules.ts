@@ -136,6 +136,9 @@ export const ACCESS_RULES = {
   'GET /api/sandboxes/:name/delivery': { roles: ROLLOUT_READERS, scope: 'global' },
   'PUT /api/sandboxes/:name/delivery': { roles: ['admin'], scope: 'global' },
 
+  // Erasure reaches every unit a subject has instances in; only admins (who see all units) erase.
+  'POST /api/subjects/:id/erasure': { roles: ['admin'], scope: 'global' },
+
   'GET /api/openapi.json': { roles: 'public', scope: 'global' },
   'GET /api/docs': { roles: 'public', scope: 'global' },
 } as const satisfies Record<string, AccessRule>;

@@ -379,6 +379,11 @@ export const MATRIX_FIXTURES: Record<RouteKey, Fixture> = {
     method: 'POST',
     path: '/api/webhook-deliveries/no-such-delivery/reprocess',
   }),
+  'POST /api/subjects/:id/erasure': () => ({
+    method: 'POST',
+    path: '/api/subjects/sub_matrix_nobody/erasure',
+    body: { reason: 'data_subject_request', reference: 'DSR-MATRIX' },
+  }),
   'GET /api/openapi.json': () => ({ method: 'GET', path: '/api/openapi.json' }),
   'GET /api/docs': () => ({ method: 'GET', path: '/api/docs' }),
 };

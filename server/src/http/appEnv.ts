@@ -24,8 +24,11 @@ export interface AppDeps {
   webhookBodyLimitBytes?: number;
   /** Session lifetime (default 12 h). */
   sessionTtlMs?: number;
-  /** Requests per minute per client on login, token and webhook routes (default 10 / 30 / 600). */
-  rateLimits?: { login?: number; tokens?: number; webhooks?: number };
+  /**
+   * Requests per minute per client on login, token and webhook routes (default 10 / 30 / 600), and
+   * starts + events per minute per signed-in user (`events`, default 600).
+   */
+  rateLimits?: { login?: number; tokens?: number; webhooks?: number; events?: number };
 }
 
 /** Hono's environment for every route: the authenticated principal, once authorization ran. */

@@ -1,8 +1,11 @@
-import type { ApprovalTaskRow, InstanceView } from '../runtime.ts';
+import { type ApprovalTaskRow, type InstanceView, isSealedNote, MASK } from '../runtime.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** docs/api.md ApprovalTask, from the store's task row. */
+/**
+ * docs/api.md ApprovalTask, from the store's task row. A comment still sealed (a raw task row, as the
+ * approvals inbox reads them) is masked; instance views hand over comments already presented.
+ */
 export function toApprovalTask(task: ApprovalTaskRow) {
   return {
     id: task.id,
@@ -13,7 +16,7 @@ export function toApprovalTask(task: ApprovalTaskRow) {
     status: task.status,
     decidedBy: task.decidedBy,
     decision: task.decision,
-    comment: task.comment,
+    comment: isSealedNote(task.comment) ? MASK : task.comment,
     delegatedTo: task.delegatedTo,
     createdAt: iso(task.createdAt),
     decidedAt: iso(task.decidedAt),
@@ -45,5 +48,7 @@ export function toInstance(view: InstanceView) {
     timers: view.timers,
     approvals: view.approvals.map(toApprovalTask),
     enabledEvents: view.enabledEvents,
+    ...(view.masked ? { masked: true } : {}),
+    ...(view.erased ? { erased: true } : {}),
   };
 }

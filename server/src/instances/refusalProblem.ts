@@ -12,6 +12,7 @@ const CODES: Record<RefusalCode, ProblemCode> = {
   IDEMPOTENCY_MISMATCH: 'IDEMPOTENCY_MISMATCH',
   INVALID_EVENT: 'INVALID_EVENT',
   INSTANCE_DONE: 'INSTANCE_DONE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /** The problem for an engine refusal: same stable code, the engine's words, the audit seq if any. */

@@ -9,6 +9,8 @@ export interface RateLimitOptions {
   /** Default one minute. */
   windowMs?: number;
   now: () => number;
+  /** What a bucket is per (default: the client's address); e.g. the signed-in user for event limits. */
+  key?: (c: Parameters<MiddlewareHandler>[0]) => string;
 }
 
 /** The client's address as the socket reports it (proxies' headers are not trusted). */
@@ -30,7 +32,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const now = options.now();
-    const key = clientKey(c);
+    const key = (options.key ?? clientKey)(c);
     let window = windows.get(key);
     if (window === undefined || now - window.start >= windowMs) {
       if (windows.size > 10_000) windows.clear(); // bounded memory under address spraying

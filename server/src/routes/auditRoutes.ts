@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { type Principal, toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
+import { personalDataMode } from '../privacy/personalDataPolicy.ts';
 import {
   exportBundleLines,
   type InstanceView,
@@ -154,7 +155,7 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
     const { id } = c.req.valid('param');
     visible(c.get('principal'), id, 'audit.replay');
     const { until } = (c.req.valid('json') ?? {}) as { until?: string };
-    return c.json({ ...replay(engine.db, id, { until }) }, 200);
+    return c.json({ ...replay(engine.db, id, { until, personal: personalDataMode(c.get('principal')) }) }, 200);
   });
 
   app.openapi(whatIfRoute, (c) => {

@@ -1,11 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { findInstanceIdsByExternalRef } from '../db/instanceLookup.ts';
+import type { MiddlewareHandler } from 'hono';
+import { logAccess } from '../db/accessLog.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
-import { toEngineActor } from '../http/principal.ts';
+import { type Principal, toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { toInstance, toInstanceSummary } from '../instances/instanceViews.ts';
 import { refusalProblem } from '../instances/refusalProblem.ts';
+import { rateLimit } from '../middleware/rateLimit.ts';
+import { personalDataMode } from '../privacy/personalDataPolicy.ts';
 import { type Engine, type InstanceView, readInstance, readInstances, type StepResult } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
 import { subjectKindOf } from '../workflows/subjectKind.ts';
@@ -85,7 +89,9 @@ const send = createRoute({
       z.strictObject({
         type: z.string().min(1).max(100),
         payload: Json.optional(),
-        note: z.string().max(4000).optional(),
+        // The engine enforces the note and payload limits (413 naming the field) and records the refused
+        // attempt with a digest, so the limits hold for every entry point (API, CLI, webhooks).
+        note: z.string().optional(),
       }),
     ),
   },
@@ -102,9 +108,27 @@ const send = createRoute({
 export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const { engine, store } = deps;
-  const view = (id: string, actor: ReturnType<typeof toEngineActor>) => {
-    const found = readInstance(engine.db, id, actor, now());
+  // Per-actor budget for starts and events: one account cannot flood the append-only log.
+  const perActor = rateLimit({
+    limit: deps.rateLimits?.events ?? 600,
+    now,
+    key: (c) => `user:${(c.get('principal') as Principal | undefined)?.user.id ?? 'anonymous'}`,
+  });
+  const postsOnly: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.req.method === 'POST' ? perActor(c, next) : next();
+  app.use('/api/instances', postsOnly);
+  app.use('/api/instances/:id/events', postsOnly);
+  // Personal values are shown by role (privacy/personalDataPolicy.ts); a read that shows them is logged.
+  const view = (id: string, principal: Principal) => {
+    const found = readInstance(engine.db, id, toEngineActor(principal), now(), personalDataMode(principal));
     if (!found) throw new ProblemError('NOT_FOUND');
+    if (found.personalData)
+      logAccess(store, {
+        userId: principal.user.id,
+        action: 'instance.read',
+        target: `instance:${id}`,
+        now: now(),
+      });
     return found;
   };
 
@@ -150,13 +174,12 @@ export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
       idempotencyKey: c.req.valid('header')['idempotency-key'],
     });
     if (!result.ok) throw refusalProblem(result);
-    return c.json({ instance: toInstance(view(result.instanceId, toEngineActor(principal))) }, 201);
+    return c.json({ instance: toInstance(view(result.instanceId, principal)) }, 201);
   });
 
-  app.openapi(get, (c) => {
-    const actor = toEngineActor(c.get('principal'));
-    return c.json({ instance: toInstance(view(c.req.valid('param').id, actor)) }, 200);
-  });
+  app.openapi(get, (c) =>
+    c.json({ instance: toInstance(view(c.req.valid('param').id, c.get('principal'))) }, 200),
+  );
 
   // With a committer, many requests share one transaction; the idempotency record is written in the
   // event's own savepoint, so a repeat in the same batch is answered from the first one's result.
@@ -166,7 +189,8 @@ export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
     : engine.send;
 
   app.openapi(send, async (c) => {
-    const actor = toEngineActor(c.get('principal'));
+    const principal = c.get('principal');
+    const actor = toEngineActor(principal);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const result = await sendEvent(
@@ -175,7 +199,7 @@ export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
       { actor, idempotencyKey: c.req.valid('header')['idempotency-key'], note: body.note },
     );
     if (!result.ok) throw refusalProblem(result);
-    return c.json({ instance: toInstance(view(id, actor)), auditSeq: result.auditSeq }, 200);
+    return c.json({ instance: toInstance(view(id, principal)), auditSeq: result.auditSeq }, 200);
   });
   return app;
 }

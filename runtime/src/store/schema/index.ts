@@ -4,3 +4,4 @@ export * from './canonicalText.ts';
 export * from './catalog.ts';
 export * from './delivery.ts';
 export * from './instances.ts';
+export * from './privacy.ts';
