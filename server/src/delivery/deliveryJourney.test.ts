@@ -193,7 +193,11 @@ describe('an SLA ladder in a delivering sandbox', () => {
     });
     await t.admin.post('/api/sandboxes/dry-run/clock', { amount: 6, unit: 'businessDays', workflowId });
     await new Promise((r) => setTimeout(r, 500));
-    expect((await sandboxEffects('dry-run', dryId)).map((e) => e.status)).toEqual(['captured', 'captured', 'captured']);
+    expect((await sandboxEffects('dry-run', dryId)).map((e) => e.status)).toEqual([
+      'captured',
+      'captured',
+      'captured',
+    ]);
     expect(mail.mails).toHaveLength(2); // the rehearsal's 3-day and 5-day reminders to the recruiter
     expect(slack.received).toHaveLength(1);
 
