@@ -5,6 +5,9 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './auth/ensureFirstAdmin.ts';
 import { openServerStore, type ServerStore } from './db/openServerStore.ts';
 import type { AppDeps } from './http/appEnv.ts';
+import { instrumentEngine } from './ops/instrumentEngine.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { createReadiness } from './ops/readiness.ts';
 import {
   type Clock,
   createEngine,
@@ -15,6 +18,7 @@ import {
   type Engine,
   type HireflowDb,
   openDatabase,
+  type SchedulerObserver,
   SystemClock,
   startMaintenance,
   startScheduler,
@@ -23,7 +27,10 @@ import { serveDesigner } from './static/serveDesigner.ts';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions
-  extends Omit<AppDeps, 'db' | 'store' | 'engine' | 'committer' | 'sandboxes'> {
+  extends Omit<
+    AppDeps,
+    'db' | 'store' | 'engine' | 'committer' | 'sandboxes' | 'metrics' | 'readiness' | 'shutdown'
+  > {
   dbFile: string;
   /**
    * Group commit for `POST /api/instances/:id/events` (default true): events arriving within
@@ -41,6 +48,10 @@ export interface StartServerOptions
   hostname?: string;
   designerDist?: string;
   env?: { HIREFLOW_ADMIN_EMAIL?: string; HIREFLOW_ADMIN_PASSWORD?: string };
+  /** Prometheus metrics at `/metrics` (default true; the bench turns them off for its baseline). */
+  metrics?: boolean;
+  /** `close` cuts connections still open after this long (default 10 s). */
+  shutdownTimeoutMs?: number;
 }
 
 /** A running server: its URL, database, first-admin outcome, and a graceful `close`. */
@@ -66,7 +77,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const db = openDatabase(options.dbFile);
   const store = openServerStore(db);
   const clock = options.clock ?? new SystemClock();
-  const engine = createEngine({ db, clock });
+  const metrics = options.metrics === false ? undefined : createMetrics(db, () => clock.now().getTime());
+  const engine = metrics
+    ? instrumentEngine(createEngine({ db, clock }), metrics)
+    : createEngine({ db, clock });
+  const shutdown = new AbortController();
   const committer =
     options.groupCommit === false
       ? undefined
@@ -74,8 +89,32 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const firstAdmin = await ensureFirstAdmin(store, options.env ?? {}, clock.now().getTime());
   // Sandboxes live beside the production file (`<data dir>/sandboxes/`), each its own database.
   const sandboxes = createSandboxManager(dirname(options.dbFile), { start: () => clock.now() });
-  const app = createApp({ ...options, db, store, engine, committer, sandboxes });
-  const workers = options.workers === false ? undefined : startWorkers(engine);
+  let heartbeat: number | 'disabled' | 'stopped' = options.workers === false ? 'disabled' : Date.now();
+  const readiness = createReadiness({
+    db,
+    workerHeartbeat: () => heartbeat,
+    shuttingDown: () => shutdown.signal.aborted,
+  });
+  const app = createApp({
+    ...options,
+    db,
+    store,
+    engine,
+    committer,
+    sandboxes,
+    metrics,
+    readiness,
+    shutdown: shutdown.signal,
+  });
+  const workers =
+    options.workers === false
+      ? undefined
+      : startWorkers(engine, {
+          onTick: (at) => {
+            heartbeat = at;
+          },
+          onFired: (lateMs) => metrics?.timerLateness.observe(Math.max(0, lateMs) / 1000),
+        });
   const designerServed = options.designerDist ? serveDesigner(app, options.designerDist) : false;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () =>
@@ -94,7 +133,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     designerServed,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Event streams end on this signal; whatever is still open at the deadline is cut.
+        shutdown.abort();
+        const deadline = setTimeout(
+          () => (server as { closeAllConnections?: () => void }).closeAllConnections?.(),
+          options.shutdownTimeoutMs ?? 10_000,
+        );
+        deadline.unref();
+        // A stream that just ended leaves its socket idle in keep-alive: close those as they appear.
+        const sweep = setInterval(
+          () => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(),
+          50,
+        );
+        sweep.unref();
         server.close((error) => {
+          clearTimeout(deadline);
+          clearInterval(sweep);
+          heartbeat = 'stopped';
           Promise.resolve(workers?.stop())
             // Requests still waiting for their batch are answered before the database goes.
             .then(() => committer?.flush())
@@ -114,8 +169,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
  * Maintenance checkpoints the WAL on a timer: the store turns SQLite's auto-checkpoint off, so
  * without it the WAL grows with every commit and every write gets slower.
  */
-function startWorkers(engine: Engine): { stop(): Promise<void> } {
-  const scheduler = startScheduler(engine);
+function startWorkers(engine: Engine, observer: SchedulerObserver = {}): { stop(): Promise<void> } {
+  const scheduler = startScheduler(engine, 250, observer);
   const maintenance = startMaintenance({ db: engine.db, clock: engine.clock });
   const outbox = createOutboxWorker({
     db: engine.db,

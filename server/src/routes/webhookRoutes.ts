@@ -24,7 +24,10 @@ const Outcome = z.object({
 /** Inbound ATS webhooks: verify on the raw bytes, then apply once (inbox + engine in one transaction). */
 export function webhookRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/webhooks/*', rateLimit({ limit: deps.rateLimits?.webhooks ?? 600, now }));
+  app.use(
+    '/api/webhooks/*',
+    rateLimit({ limit: deps.rateLimits?.webhooks ?? 600, now, trustedHops: deps.trustProxyHops ?? 0 }),
+  );
 
   for (const [path, adapter] of Object.entries(ADAPTERS)) {
     const route = createRoute({
