@@ -173,6 +173,24 @@ const cases: Record<DiagnosticCode, () => Case> = {
       rejected,
     ]),
   }),
+  GUARD_TOO_COSTLY: () => ({
+    spec: workflow(
+      [
+        screen({
+          on: [
+            {
+              id: 'match',
+              event: 'MATCH',
+              target: 'hired',
+              guard: 'tags.all(a, tags.all(b, tags.all(c, a != c)))',
+            },
+          ],
+        }),
+        hired,
+      ],
+      { context: { tags: { type: 'string[]' } } },
+    ),
+  }),
 };
 
 describe('compile diagnostics', () => {

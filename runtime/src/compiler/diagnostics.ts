@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
   'LOCKED_STATE_REMOVED',
   'REAPPROVAL_FROM_FINAL',
   'RESERVED_EVENT',
+  'GUARD_TOO_COSTLY',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
