@@ -1,9 +1,12 @@
+import { backupCommand } from './backupCommand.ts';
 import type { CliCommand } from './cliCommand.ts';
 import { compileCommand } from './compileCommand.ts';
 import { diffCommand } from './diffCommand.ts';
 import { exportCommand } from './exportCommand.ts';
 import { publishCommand } from './publishCommand.ts';
 import { replayCommand } from './replayCommand.ts';
+import { requireExistingDatabase } from './requireExistingDatabase.ts';
+import { restoreCommand } from './restoreCommand.ts';
 import { sendCommand } from './sendCommand.ts';
 import { startCommand } from './startCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -17,7 +20,10 @@ export const COMMANDS: readonly CliCommand[] = [
   publishCommand,
   startCommand,
   sendCommand,
-  verifyCommand,
-  replayCommand,
-  exportCommand,
+  // Commands that only read refuse a missing --db instead of creating an empty database.
+  requireExistingDatabase(verifyCommand),
+  requireExistingDatabase(replayCommand),
+  requireExistingDatabase(exportCommand),
+  requireExistingDatabase(backupCommand),
+  restoreCommand,
 ];
