@@ -7,7 +7,16 @@ import { databaseFile } from './requireExistingDatabase.ts';
 
 /** Integrity check and audit verification of a database file, opened read-only. */
 export function checkDatabaseFile(file: string): { ok: boolean; problems: string[]; entries: number } {
-  const problems = integrityProblems(file);
+  let problems: string[];
+  try {
+    problems = integrityProblems(file);
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [`not a database: ${error instanceof Error ? error.message : String(error)}`],
+      entries: 0,
+    };
+  }
   if (problems.length > 0) return { ok: false, problems, entries: 0 };
   const db = openDatabase(file, { readonly: true });
   try {

@@ -8,7 +8,12 @@ import { ProblemError } from './ProblemError.ts';
 export function problemResponse(problem: ProblemError): Response {
   return new Response(JSON.stringify(problem.toJSON()), {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json', ...problem.headers },
+    headers: {
+      'content-type': 'application/problem+json',
+      // RFC 9110: a 401 names how to authenticate (API tokens; the designer's cookie is not a scheme).
+      ...(problem.status === 401 ? { 'www-authenticate': 'Bearer realm="hireflow"' } : {}),
+      ...problem.headers,
+    },
   });
 }
 

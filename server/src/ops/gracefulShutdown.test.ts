@@ -84,4 +84,19 @@ describe('graceful shutdown of the real server process', () => {
       .map((line) => JSON.parse(line) as { msg: string });
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
   }, 120_000);
+
+  it('refuses to start on a bad environment, naming the variable, exit 1', async () => {
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: SERVER_DIR,
+      env: { ...process.env, PORT: 'eighty', HIREFLOW_LOG_LEVEL: 'loud', HIREFLOW_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    bad.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    expect(await exited(bad)).toBe(1);
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('HIREFLOW_LOG_LEVEL');
+  }, 120_000);
 });
