@@ -2,6 +2,8 @@ import autocannon from 'autocannon';
 
 /** One request of a load: built per request, so paths and idempotency keys can vary. */
 export interface LoadRequest {
+  /** Default POST. */
+  method?: 'GET' | 'POST';
   path: string;
   body: string;
   headers?: Record<string, string>;
@@ -45,8 +47,9 @@ export async function generateLoad(options: LoadOptions): Promise<LoadFigures> {
             const built = options.request(n++);
             return {
               ...request,
+              method: built.method ?? 'POST',
               path: built.path,
-              body: built.body,
+              body: built.method === 'GET' ? undefined : built.body,
               headers: { 'content-type': 'application/json', ...built.headers },
             };
           },

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './http/appEnv.ts';
 import { onError, problemResponse } from './http/onError.ts';
 import { ProblemError } from './http/ProblemError.ts';
@@ -8,6 +9,9 @@ import { limitBody } from './middleware/limitBody.ts';
 import { refuseIllFormedText } from './middleware/refuseIllFormedText.ts';
 import { hireflowSecureHeaders } from './middleware/secureHeaders.ts';
 import { renderDocsPage } from './openapi/docsPage.ts';
+import { silentLogger } from './ops/logger.ts';
+import { observeRequests } from './ops/observeRequests.ts';
+import { opsRoutes } from './ops/opsRoutes.ts';
 import { approvalRoutes } from './routes/approvalRoutes.ts';
 import { auditProofRoutes } from './routes/auditProofRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
@@ -53,9 +57,14 @@ const OPENAPI_CONFIG = {
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const now = () => deps.engine.clock.now().getTime();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.onError(onError);
+  app.onError((error, c) => onError(error, c, deps.logger));
   app.notFound(() => problemResponse(new ProblemError('NOT_FOUND')));
 
+  // Request ids first (echoed as X-Request-Id), then the access log and HTTP metrics around the rest.
+  app.use('*', requestId());
+  if (deps.logger !== undefined || deps.metrics !== undefined) {
+    app.use('*', observeRequests({ logger: deps.logger ?? silentLogger, metrics: deps.metrics }));
+  }
   app.use('*', hireflowSecureHeaders());
   const bodyLimit = limitBody(deps.bodyLimitBytes ?? 1024 * 1024);
   // Webhook routes bound their bodies themselves, so an oversized delivery still leaves a log row.
@@ -76,6 +85,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     ...deliveryResources,
     deliveryLogRoutes,
     privacyRoutes,
+    opsRoutes,
   ]) {
     app.route('/', routes(deps, now));
   }

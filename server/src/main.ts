@@ -1,44 +1,67 @@
-import { readConfig } from './config.ts';
+import { ConfigError, readConfig } from './config.ts';
+import { createLogger } from './ops/logger.ts';
 import { startServer } from './startServer.ts';
 
 /** `pnpm start`: the API and the built designer on http://localhost:$PORT. */
-const config = readConfig(process.env);
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  // Before a logger exists: one plain line per bad variable, then exit 1 so the orchestrator sees it.
+  console.error(`[hireflow] ${error.message}`);
+  process.exit(1);
+}
+const logger = createLogger(config.logLevel);
 const server = await startServer({
   dbFile: config.dbFile,
   port: config.port,
-  hostname: '0.0.0.0',
+  hostname: config.host,
   designerDist: config.designerDist,
   groupCommit: config.groupCommit,
-  env: process.env,
+  env: config.admin,
   deliveryEnv: process.env,
+  logger,
+  trustProxyHops: config.trustProxyHops,
+  secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+  metricsToken: config.metricsToken,
+  shutdownTimeoutMs: config.shutdownTimeoutMs,
 });
 
 if (server.firstAdmin.created) {
-  console.log(`[hireflow] created the first admin: ${server.firstAdmin.email}`);
+  logger.warn({ email: server.firstAdmin.email }, 'created the first admin');
   if (server.firstAdmin.generatedPassword) {
     // Printed once: it is not stored anywhere in plain text.
-    console.log(`[hireflow] its password (shown only now): ${server.firstAdmin.generatedPassword}`);
+    logger.warn({ password: server.firstAdmin.generatedPassword }, 'first admin password (shown only now)');
   }
 }
 if (!server.designerServed) {
-  console.log('[hireflow] designer/dist is missing: build it with `pnpm --filter @hireflow/designer build`.');
+  logger.warn('designer/dist is missing: build it with `pnpm --filter @hireflow/designer build`');
 }
 for (const channel of server.delivery.channels().filter((c) => !c.configured)) {
   // Effects for these channels stay `undeliverable` (see GET /api/system/delivery) until configured.
-  console.log(`[hireflow] delivery: ${channel.channel} not configured: ${channel.detail}`);
+  logger.warn({ channel: channel.channel, detail: channel.detail }, 'delivery channel not configured');
 }
-console.log(`[hireflow] listening on http://localhost:${server.port} (data in ${config.dataDir})`);
+logger.info({ port: server.port, dataDir: config.dataDir }, `listening on http://localhost:${server.port}`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`[hireflow] ${signal}: finishing in-flight requests`);
+    logger.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'shutting down');
+    // Belt and braces: `close` cuts connections at the deadline; if even that hangs, exit anyway.
+    setTimeout(() => {
+      logger.error('shutdown deadline passed, exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 2000).unref();
     server.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error('[hireflow] shutdown failed', error);
+        logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -10,6 +10,9 @@ import { readDeliveryConfig } from './delivery/deliveryConfig.ts';
 import { startDeliveryWorkers } from './delivery/startDeliveryWorkers.ts';
 import type { AppDeps } from './http/appEnv.ts';
 import { parseRetentionPolicy, startRetention } from './privacy/retention.ts';
+import { instrumentEngine } from './ops/instrumentEngine.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { createReadiness } from './ops/readiness.ts';
 import {
   type Clock,
   createEngine,
@@ -18,6 +21,7 @@ import {
   type Engine,
   type HireflowDb,
   openDatabase,
+  type SchedulerObserver,
   SystemClock,
   startMaintenance,
   startScheduler,
@@ -26,7 +30,10 @@ import { serveDesigner } from './static/serveDesigner.ts';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions
-  extends Omit<AppDeps, 'db' | 'store' | 'engine' | 'committer' | 'sandboxes'> {
+  extends Omit<
+    AppDeps,
+    'db' | 'store' | 'engine' | 'committer' | 'sandboxes' | 'metrics' | 'readiness' | 'shutdown'
+  > {
   dbFile: string;
   /**
    * Group commit for `POST /api/instances/:id/events` (default true): events arriving within
@@ -48,6 +55,10 @@ export interface StartServerOptions
   deliveryEnv?: Record<string, string | undefined>;
   /** How often the delivery loops run (default 500 ms). */
   deliveryIntervalMs?: number;
+  /** Prometheus metrics at `/metrics` (default true; the bench turns them off for its baseline). */
+  metrics?: boolean;
+  /** `close` cuts connections still open after this long (default 10 s). */
+  shutdownTimeoutMs?: number;
 }
 
 /** A running server: its URL, database, first-admin outcome, and a graceful `close`. */
@@ -75,7 +86,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const db = openDatabase(options.dbFile);
   const store = openServerStore(db);
   const clock = options.clock ?? new SystemClock();
-  const engine = createEngine({ db, clock });
+  const metrics = options.metrics === false ? undefined : createMetrics(db, () => clock.now().getTime());
+  const engine = metrics
+    ? instrumentEngine(createEngine({ db, clock }), metrics)
+    : createEngine({ db, clock });
+  const shutdown = new AbortController();
   // Signed tree heads over the audit log, published to a witness directory outside the database.
   const auditAnchor = startAuditAnchor(engine, dirname(options.dbFile), process.env);
   const committer =
@@ -92,11 +107,37 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     config: readDeliveryConfig(options.deliveryEnv ?? {}),
     serverUrl: () => serverUrl,
   });
-  const app = createApp({ ...options, db, store, engine, committer, sandboxes, delivery });
+  let heartbeat: number | 'disabled' | 'stopped' = options.workers === false ? 'disabled' : Date.now();
+  const readiness = createReadiness({
+    db,
+    workerHeartbeat: () => heartbeat,
+    shuttingDown: () => shutdown.signal.aborted,
+  });
+  const app = createApp({
+    ...options,
+    db,
+    store,
+    engine,
+    committer,
+    sandboxes,
+    delivery,
+    metrics,
+    readiness,
+    shutdown: shutdown.signal,
+  });
   const workers =
     options.workers === false
       ? undefined
-      : startWorkers(engine, { store, delivery, sandboxes, intervalMs: options.deliveryIntervalMs });
+      : startWorkers(
+          engine,
+          { store, delivery, sandboxes, intervalMs: options.deliveryIntervalMs },
+          {
+            onTick: (at) => {
+              heartbeat = at;
+            },
+            onFired: (lateMs) => metrics?.timerLateness.observe(Math.max(0, lateMs) / 1000),
+          },
+        );
   const retention =
     options.workers === false
       ? undefined
@@ -121,8 +162,24 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     delivery,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Event streams end on this signal; whatever is still open at the deadline is cut.
+        shutdown.abort();
+        const deadline = setTimeout(
+          () => (server as { closeAllConnections?: () => void }).closeAllConnections?.(),
+          options.shutdownTimeoutMs ?? 10_000,
+        );
+        deadline.unref();
+        // A stream that just ended leaves its socket idle in keep-alive: close those as they appear.
+        const sweep = setInterval(
+          () => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(),
+          50,
+        );
+        sweep.unref();
         server.close((error) => {
           retention?.stop();
+          clearTimeout(deadline);
+          clearInterval(sweep);
+          heartbeat = 'stopped';
           Promise.resolve(workers?.stop())
             // Requests still waiting for their batch are answered before the database goes.
             .then(() => committer?.flush())
@@ -146,8 +203,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 function startWorkers(
   engine: Engine,
   deliveryDeps: Omit<Parameters<typeof startDeliveryWorkers>[0], 'engine'>,
+  observer: SchedulerObserver = {},
 ): { stop(): Promise<void> } {
-  const scheduler = startScheduler(engine);
+  const scheduler = startScheduler(engine, 250, observer);
   const maintenance = startMaintenance({ db: engine.db, clock: engine.clock });
   const delivery = startDeliveryWorkers({ engine, ...deliveryDeps });
   return {

@@ -46,3 +46,8 @@ export class UsageError extends Error {
 export class CliInputError extends Error {
   readonly code = 'INPUT_INVALID';
 }
+
+/** A file the command line names does not exist (a mistyped `--db`): exit 2, without the usage text. */
+export class MissingFileError extends Error {
+  readonly code = 'FILE_NOT_FOUND';
+}

@@ -1,3 +1,4 @@
+import { backupCommand } from './backupCommand.ts';
 import type { CliCommand } from './cliCommand.ts';
 import { compileCommand } from './compileCommand.ts';
 import { diffCommand } from './diffCommand.ts';
@@ -5,6 +6,8 @@ import { eraseCommand } from './eraseCommand.ts';
 import { exportCommand } from './exportCommand.ts';
 import { publishCommand } from './publishCommand.ts';
 import { replayCommand } from './replayCommand.ts';
+import { requireExistingDatabase } from './requireExistingDatabase.ts';
+import { restoreCommand } from './restoreCommand.ts';
 import { sendCommand } from './sendCommand.ts';
 import { startCommand } from './startCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -18,8 +21,11 @@ export const COMMANDS: readonly CliCommand[] = [
   publishCommand,
   startCommand,
   sendCommand,
-  verifyCommand,
-  replayCommand,
-  exportCommand,
-  eraseCommand,
+  // Commands that only read refuse a missing --db instead of creating an empty database.
+  requireExistingDatabase(verifyCommand),
+  requireExistingDatabase(replayCommand),
+  requireExistingDatabase(exportCommand),
+  requireExistingDatabase(backupCommand),
+  restoreCommand,
+  requireExistingDatabase(eraseCommand),
 ];

@@ -1,12 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type CliCommand, CliInputError, type CliIo, EXIT, UsageError } from './cliCommand.ts';
+import {
+  type CliCommand,
+  CliInputError,
+  type CliIo,
+  EXIT,
+  MissingFileError,
+  UsageError,
+} from './cliCommand.ts';
 import { COMMANDS } from './commands.ts';
 import { toJsonLine } from './formatDiagnostics.ts';
 
 const GLOBAL_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
+
+/** The runtime package's version (the CLI ships with it). */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 function helpText(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -18,8 +32,9 @@ function helpText(commands: readonly CliCommand[]): string {
     'Options:',
     '  --json      print one JSON object on stdout',
     '  -h, --help  show this help',
+    '  -v, --version  print the version',
     '',
-    'Exit codes: 0 ok, 1 invalid input, 2 wrong usage.',
+    'Exit codes: 0 ok, 1 invalid input, 2 wrong usage or a missing file.',
     '',
   ].join('\n');
 }
@@ -33,6 +48,10 @@ function locateCommand(argv: string[]): { index: number; name: string } | undefi
 
 async function dispatch(argv: string[], io: CliIo, commands: readonly CliCommand[], json: boolean) {
   const located = locateCommand(argv);
+  if (!located && (argv.includes('--version') || argv.includes('-v'))) {
+    io.out(json ? toJsonLine({ ok: true, version: VERSION }) : `hireflow ${VERSION}\n`);
+    return EXIT.ok;
+  }
   if (!located) {
     if (argv.includes('--help') || argv.includes('-h')) {
       io.out(helpText(commands));
@@ -88,6 +107,7 @@ export async function runCli(
     return await dispatch(argv, io, commands, json);
   } catch (error) {
     if (error instanceof UsageError) return fail(error.code, error.message, EXIT.usage, true);
+    if (error instanceof MissingFileError) return fail(error.code, error.message, EXIT.usage);
     if (error instanceof CliInputError) return fail(error.code, error.message, EXIT.invalid);
     const message = error instanceof Error ? error.message : String(error);
     return fail('UNEXPECTED', `unexpected error (please report it): ${message}`, EXIT.invalid);

@@ -20,6 +20,14 @@ const RESERVED_EVENTS = new Set([
   'APPROVAL.OVERRIDE',
 ]);
 
+/** Diagnostic code and wording per kind of guard problem. */
+const GUARD_CODES = { syntax: 'GUARD_SYNTAX', type: 'GUARD_TYPE', cost: 'GUARD_TOO_COSTLY' } as const;
+const GUARD_LEADS = {
+  syntax: 'The condition cannot be read',
+  type: 'The condition does not fit the data',
+  cost: 'The condition is too expensive',
+} as const;
+
 const label = (state: StateSpec) => `"${state.label ?? state.id}"`;
 
 /** Runs every semantic check on a schema-valid spec. Pure; order of results follows the spec. */
@@ -69,8 +77,8 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
     out.push({
       path,
       severity: 'error',
-      code: result.kind === 'syntax' ? 'GUARD_SYNTAX' : 'GUARD_TYPE',
-      message: `${result.kind === 'syntax' ? 'The condition cannot be read' : 'The condition does not fit the data'}: ${result.message}.`,
+      code: GUARD_CODES[result.kind],
+      message: `${GUARD_LEADS[result.kind]}: ${result.message}.`,
       stateId,
       transitionId,
       position: result.position,

@@ -180,6 +180,24 @@ const cases: Record<DiagnosticCode, () => Case> = {
     spec: workflow([screen({ entry: [webhookTo('https://169.254.169.254/latest/meta-data')] }), hired]),
     options: { outboundAllow: NO_OUTBOUND_ALLOW },
   }),
+  GUARD_TOO_COSTLY: () => ({
+    spec: workflow(
+      [
+        screen({
+          on: [
+            {
+              id: 'match',
+              event: 'MATCH',
+              target: 'hired',
+              guard: 'tags.all(a, tags.all(b, tags.all(c, a != c)))',
+            },
+          ],
+        }),
+        hired,
+      ],
+      { context: { tags: { type: 'string[]' } } },
+    ),
+  }),
 };
 
 describe('compile diagnostics', () => {

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = [
   'REAPPROVAL_FROM_FINAL',
   'RESERVED_EVENT',
   'OUTBOUND_URL_REFUSED',
+  'GUARD_TOO_COSTLY',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -48,5 +48,5 @@ export { type PublishInput, type PublishResult, publishWorkflow } from './publis
 export { EngineError, type Refusal, type RefusalCode } from './refusal.ts';
 export { type ReplayMismatch, type ReplayResult, replay, type WhatIfStep, whatIf } from './replay.ts';
 export { routeVersion, subjectBucket } from './routing.ts';
-export { fireDueTimers, fireTimer, startScheduler } from './scheduler.ts';
+export { fireDueTimers, fireTimer, type SchedulerObserver, startScheduler } from './scheduler.ts';
 export { type PersistedSnapshot, planEvent, planStart, type StepPlan } from './step.ts';

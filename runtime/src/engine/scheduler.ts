@@ -76,13 +76,14 @@ export function fireTimer(engine: Engine, timer: TimerRow): 'fired' | 'deferred'
  * batch, like group commit); each timer runs in its own savepoint, so a failing one is rolled back
  * alone, logged, and retried on the next round. Returns how many were handled.
  */
-export function fireDueTimers(engine: Engine, limit = 1000): number {
+export function fireDueTimers(engine: Engine, limit = 1000, observer: SchedulerObserver = {}): number {
   const due = dueTimers(engine.db, engine.clock.now().getTime(), limit);
   let handled = 0;
   engine.db.transaction(() => {
     for (const timer of due) {
       try {
-        fireTimer(engine, timer);
+        const outcome = fireTimer(engine, timer);
+        if (outcome === 'fired') observer.onFired?.(engine.clock.now().getTime() - timer.dueAt);
         handled += 1;
       } catch (error) {
         console.error(`scheduler: timer ${timer.id} failed`, error instanceof Error ? error.message : error);
@@ -92,11 +93,24 @@ export function fireDueTimers(engine: Engine, limit = 1000): number {
   return handled;
 }
 
+/** Hooks for metrics and liveness; the scheduler works the same without them. */
+export interface SchedulerObserver {
+  /** Once per poll, before looking for due timers (a heartbeat for readiness probes). */
+  onTick?(at: number): void;
+  /** A timer fired `lateMs` after its due time (a rolled-back batch may report it again on retry). */
+  onFired?(lateMs: number): void;
+}
+
 /** Polls for due timers; the interval only paces the loop — due times live in the database. */
-export function startScheduler(engine: Engine, intervalMs = 250): { stop(): void } {
+export function startScheduler(
+  engine: Engine,
+  intervalMs = 250,
+  observer: SchedulerObserver = {},
+): { stop(): void } {
   const handle = setInterval(() => {
     try {
-      while (fireDueTimers(engine) > 0) {}
+      observer.onTick?.(Date.now());
+      while (fireDueTimers(engine, 1000, observer) > 0) {}
     } catch (error) {
       console.error('scheduler: timer batch failed', error instanceof Error ? error.message : error);
     }

@@ -1,6 +1,8 @@
 import type { ParseResult } from '@marcbachmann/cel-js';
 import type { ContextSchema } from '../model/index.ts';
 import { celEnvironmentFor } from './celEnvironment.ts';
+import { type CelNode, estimateGuardCost, GUARD_RUNTIME_BUDGET, hasListMacro } from './guardCost.ts';
+import { valueSizes } from './guardSizes.ts';
 
 export type GuardVerdict = { ok: true; value: boolean } | { ok: false; error: string };
 
@@ -11,9 +13,16 @@ export interface GuardInput {
   now: Date;
 }
 
-const compiled = new WeakMap<ContextSchema, Map<string, ParseResult>>();
+/** A parsed guard and whether it walks lists (only those need the run-time budget). */
+interface ParsedGuard {
+  run: ParseResult;
+  ast: CelNode;
+  iterates: boolean;
+}
 
-function parsed(expression: string, schema: ContextSchema): ParseResult {
+const compiled = new WeakMap<ContextSchema, Map<string, ParsedGuard>>();
+
+function parsed(expression: string, schema: ContextSchema): ParsedGuard {
   let bySchema = compiled.get(schema);
   if (!bySchema) {
     bySchema = new Map();
@@ -21,7 +30,9 @@ function parsed(expression: string, schema: ContextSchema): ParseResult {
   }
   let fn = bySchema.get(expression);
   if (!fn) {
-    fn = celEnvironmentFor(schema).parse(expression);
+    const run = celEnvironmentFor(schema).parse(expression);
+    const ast = run.ast as unknown as CelNode;
+    fn = { run, ast, iterates: hasListMacro(ast) };
     bySchema.set(expression, fn);
   }
   return fn;
@@ -62,7 +73,8 @@ export function toCelValues(
 }
 
 /**
- * Evaluates a guard. Any evaluation error (a missing field, a wrong type at run time) is returned as
+ * Evaluates a guard. A guard that walks lists is first bounded with the actual list sizes and denied
+ * without evaluation over {@link GUARD_RUNTIME_BUDGET}. Any evaluation error (a missing field, a wrong type at run time) is returned as
  * data so the engine can deny the transition with the reason.
  */
 export function evaluateGuard(expression: string, schema: ContextSchema, input: GuardInput): GuardVerdict {
@@ -70,7 +82,17 @@ export function evaluateGuard(expression: string, schema: ContextSchema, input: 
     const values = toCelValues(input.context, schema);
     values.event = input.payload ?? {};
     values.now = input.now;
-    const value = parsed(expression, schema)(values);
+    const guard = parsed(expression, schema);
+    if (guard.iterates) {
+      // Bound the work before doing it: evaluation is synchronous and cannot be interrupted.
+      const cost = estimateGuardCost(guard.ast, valueSizes(values));
+      if (cost > GUARD_RUNTIME_BUDGET)
+        return {
+          ok: false,
+          error: `the condition would take too long to evaluate on this data (cost ${cost}, budget ${GUARD_RUNTIME_BUDGET})`,
+        };
+    }
+    const value = guard.run(values);
     if (typeof value !== 'boolean')
       return { ok: false, error: `the condition gave ${String(value)}, not true or false` };
     return { ok: true, value };

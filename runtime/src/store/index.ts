@@ -2,6 +2,7 @@
  * The store: SQLite (WAL, synchronous=FULL) through drizzle, behind repository functions so a
  * Postgres store can replace it without touching the engine. Node-only.
  */
+export { backupDatabase, integrityProblems, isDatabaseInUse, snapshotDatabase } from './backupDatabase.ts';
 export {
   type CheckpointMode,
   DEFAULT_DB_FILE,

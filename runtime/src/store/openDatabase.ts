@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { snapshotDatabase } from './backupDatabase.ts';
 import { applyPragmas, checkPragmas, DEFAULT_BUSY_TIMEOUT_MS } from './pragmas.ts';
 import { StoreError } from './StoreError.ts';
 import * as schema from './schema/index.ts';
@@ -73,7 +75,7 @@ export function openDatabase(file: string = DEFAULT_DB_FILE, options: OpenDataba
     applyPragmas(sqlite, busyTimeoutMs, readonly);
     checkPragmas(sqlite, busyTimeoutMs);
     const orm = drizzle({ client: sqlite, schema });
-    if (options.migrate ?? !readonly) runMigrations(orm, file);
+    if (options.migrate ?? !readonly) runMigrations(orm, sqlite, file);
     return createHandle(file, sqlite, orm);
   } catch (error) {
     sqlite.close();
@@ -81,7 +83,33 @@ export function openDatabase(file: string = DEFAULT_DB_FILE, options: OpenDataba
   }
 }
 
-function runMigrations(orm: BetterSQLite3Database<typeof schema>, file: string): void {
+/** How many committed migrations this database has not applied yet (0 for a brand-new file: all). */
+function pendingMigrations(sqlite: Database.Database): { applied: number; pending: number } {
+  const expected = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length;
+  const table = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  const applied = table
+    ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n
+    : 0;
+  return { applied, pending: Math.max(0, expected - applied) };
+}
+
+function runMigrations(
+  orm: BetterSQLite3Database<typeof schema>,
+  sqlite: Database.Database,
+  file: string,
+): void {
+  const { applied, pending } = pendingMigrations(sqlite);
+  // A database with data is copied before its schema changes: a failed or regretted upgrade can be
+  // undone with `hireflow restore <data dir>/backups/pre-migration-….db`. A new file has nothing to lose.
+  if (pending > 0 && applied > 0 && file !== ':memory:') {
+    try {
+      snapshotDatabase(sqlite, file, 'pre-migration', new Date());
+    } catch (cause) {
+      throw new StoreError('STORE_UNAVAILABLE', `cannot back up ${file} before migrating it`, { cause });
+    }
+  }
   try {
     migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
   } catch (cause) {

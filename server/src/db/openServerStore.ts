@@ -5,9 +5,9 @@ import type { HireflowDb } from '../runtime.ts';
 import * as schema from './schema.ts';
 
 /** The server's committed drizzle-kit migrations, resolved from this file. */
-const SERVER_MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const SERVER_MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** Kept apart from the runtime's `__drizzle_migrations` so the two histories never mix. */
-const SERVER_MIGRATIONS_TABLE = '__server_migrations';
+export const SERVER_MIGRATIONS_TABLE = '__server_migrations';
 
 /** The server's tables, on the same SQLite connection (and transactions) as the runtime's store. */
 export interface ServerStore {

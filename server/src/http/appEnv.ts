@@ -1,5 +1,8 @@
 import type { ServerStore } from '../db/openServerStore.ts';
 import type { Delivery } from '../delivery/createDelivery.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { ServerMetrics } from '../ops/metrics.ts';
+import type { ReadinessReport } from '../ops/readiness.ts';
 import type { Engine, GroupCommitter, HireflowDb, SandboxManager } from '../runtime.ts';
 import type { Principal } from './principal.ts';
 
@@ -29,9 +32,23 @@ export interface AppDeps {
    * starts + events per minute per signed-in user (`events`, default 600).
    */
   rateLimits?: { login?: number; tokens?: number; webhooks?: number; events?: number };
+  /** Reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed (default 0). */
+  trustProxyHops?: number;
+  /** Always mark the session cookie `Secure` (the public URL is https). */
+  secureCookies?: boolean;
+  /** Structured logs (default: none written). */
+  logger?: Logger;
+  /** Prometheus metrics served at `/metrics` (none: `/metrics` answers 404). */
+  metrics?: ServerMetrics;
+  /** A bearer token that may read `/metrics` besides admins' API tokens. */
+  metricsToken?: string | undefined;
+  /** What `/readyz` reports (none: only the database probe). */
+  readiness?: () => ReadinessReport;
+  /** Aborted when the server shuts down: event streams end so connections can close. */
+  shutdown?: AbortSignal;
 }
 
 /** Hono's environment for every route: the authenticated principal, once authorization ran. */
 export interface AppEnv {
-  Variables: { principal: Principal };
+  Variables: { principal: Principal; requestId: string };
 }

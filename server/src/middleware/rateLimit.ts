@@ -1,6 +1,6 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from '../http/ProblemError.ts';
+import { clientAddress } from './clientAddress.ts';
 
 /** Options of {@link rateLimit}. */
 export interface RateLimitOptions {
@@ -11,16 +11,8 @@ export interface RateLimitOptions {
   now: () => number;
   /** What a bucket is per (default: the client's address); e.g. the signed-in user for event limits. */
   key?: (c: Parameters<MiddlewareHandler>[0]) => string;
-}
-
-/** The client's address as the socket reports it (proxies' headers are not trusted). */
-function clientKey(c: Parameters<MiddlewareHandler>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // `app.request()` in tests has no socket: all such calls share one bucket.
-    return 'local';
-  }
+  /** Reverse proxies in front of the server whose `X-Forwarded-For` is believed (default 0). */
+  trustedHops?: number;
 }
 
 /**
@@ -32,7 +24,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const now = options.now();
-    const key = (options.key ?? clientKey)(c);
+    const key = options.key ? options.key(c) : clientAddress(c, options.trustedHops ?? 0);
     let window = windows.get(key);
     if (window === undefined || now - window.start >= windowMs) {
       if (windows.size > 10_000) windows.clear(); // bounded memory under address spraying

@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { SESSION_COOKIE } from '../middleware/authorize.ts';
+import { isHttpsRequest } from '../middleware/clientAddress.ts';
 import { rateLimit } from '../middleware/rateLimit.ts';
 import { jsonBody, jsonResponse, problemResponses, UserSchema } from '../schemas/common.ts';
 
@@ -44,7 +45,10 @@ const me = createRoute({
 export function authRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const ttlMs = deps.sessionTtlMs ?? 12 * 3600_000;
-  app.use('/api/auth/login', rateLimit({ limit: deps.rateLimits?.login ?? 10, now }));
+  app.use(
+    '/api/auth/login',
+    rateLimit({ limit: deps.rateLimits?.login ?? 10, now, trustedHops: deps.trustProxyHops ?? 0 }),
+  );
 
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
@@ -60,7 +64,7 @@ export function authRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv
     setCookie(c, SESSION_COOKIE, sessionId, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: deps.secureCookies === true || isHttpsRequest(c, deps.trustProxyHops ?? 0),
       path: '/',
       maxAge: Math.floor(ttlMs / 1000),
     });

@@ -117,7 +117,9 @@ export function forkRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv
       ...body,
       businessUnit: targetUnit(principal, body.businessUnit),
     });
-    return c.json(insertWorkflow(deps.store, principal, spec, now(), origin), 201);
+    const inserted = insertWorkflow(deps.store, principal, spec, now(), origin);
+    c.header('location', `/api/workflows/${encodeURIComponent(inserted.workflow.id)}`);
+    return c.json(inserted, 201);
   });
 
   app.openapi(forkWorkflow, (c) => {
@@ -131,7 +133,9 @@ export function forkRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv
       ...body,
       businessUnit: targetUnit(principal, body.businessUnit),
     });
-    return c.json(insertWorkflow(deps.store, principal, spec, now(), origin), 201);
+    const inserted = insertWorkflow(deps.store, principal, spec, now(), origin);
+    c.header('location', `/api/workflows/${encodeURIComponent(inserted.workflow.id)}`);
+    return c.json(inserted, 201);
   });
   return app;
 }

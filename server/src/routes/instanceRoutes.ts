@@ -174,6 +174,7 @@ export function instanceRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
       idempotencyKey: c.req.valid('header')['idempotency-key'],
     });
     if (!result.ok) throw refusalProblem(result);
+    c.header('location', `/api/instances/${encodeURIComponent(result.instanceId)}`);
     return c.json({ instance: toInstance(view(result.instanceId, principal)) }, 201);
   });
 

@@ -64,7 +64,8 @@ export function streamRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     const notifications = createNotificationTail(deps.store, principal.user.id);
     return streamSSE(c, async (sse) => {
       let lastPing = Date.now();
-      while (!sse.aborted && !sse.closed) {
+      // The shutdown signal ends the loop, so a graceful stop is not held open by a listener.
+      while (!sse.aborted && !sse.closed && deps.shutdown?.aborted !== true) {
         for (const entry of listAuditEntriesAfter(deps.db, after, 500)) {
           after = entry.seq;
           if (workflowId !== undefined && entry.workflowId !== workflowId) continue;

@@ -50,7 +50,10 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toIS
 /** Personal API tokens of the signed-in user. */
 export function tokenRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/tokens', rateLimit({ limit: deps.rateLimits?.tokens ?? 30, now }));
+  app.use(
+    '/api/tokens',
+    rateLimit({ limit: deps.rateLimits?.tokens ?? 30, now, trustedHops: deps.trustProxyHops ?? 0 }),
+  );
   const view = (t: {
     id: string;
     name: string;

@@ -47,7 +47,10 @@ const problem = (description: string) => ({
 export function webhookRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const maxBytes = deps.webhookBodyLimitBytes ?? WEBHOOK_BODY_LIMIT;
-  app.use('/api/webhooks/*', rateLimit({ limit: deps.rateLimits?.webhooks ?? 600, now }));
+  app.use(
+    '/api/webhooks/*',
+    rateLimit({ limit: deps.rateLimits?.webhooks ?? 600, now, trustedHops: deps.trustProxyHops ?? 0 }),
+  );
 
   for (const [path, adapter] of Object.entries(WEBHOOK_ADAPTERS)) {
     const route = createRoute({

@@ -131,7 +131,9 @@ export function workflowRoutes(deps: AppDeps, now: () => number): OpenAPIHono<Ap
     const principal = c.get('principal');
     const spec = requireSpec(c.req.valid('json').spec);
     spec.businessUnit = targetUnit(principal, spec.businessUnit);
-    return c.json(insertWorkflow(store, principal, spec, now()), 201);
+    const inserted = insertWorkflow(store, principal, spec, now());
+    c.header('location', `/api/workflows/${encodeURIComponent(inserted.workflow.id)}`);
+    return c.json(inserted, 201);
   });
 
   app.openapi(get, (c) => {

@@ -3,6 +3,12 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 
+/** Paths that are never the designer's: the API and operations endpoints answer 404 JSON, not HTML. */
+const NOT_DESIGNER = /^\/(api|healthz|readyz|livez|health|metrics)(\/|$)/;
+
+/** Is `path` one the SPA fallback must leave alone (an unknown API or probe path must not look healthy)? */
+export const isReservedPath = (path: string): boolean => NOT_DESIGNER.test(path);
+
 /**
  * Serves the built designer (`designer/dist`) for every non-API path, falling back to `index.html`
  * so the SPA's client-side routes load on refresh. Returns false (serving nothing) when the folder
@@ -15,9 +21,9 @@ export function serveDesigner(app: Hono<any>, distDir: string): boolean {
   const root = relative(process.cwd(), distDir) || '.';
   const index = readFileSync(indexFile, 'utf8');
   app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
+    if (isReservedPath(c.req.path)) return next();
     return serveStatic({ root })(c, next);
   });
-  app.get('*', (c) => (c.req.path.startsWith('/api') ? c.notFound() : c.html(index)));
+  app.get('*', (c) => (isReservedPath(c.req.path) ? c.notFound() : c.html(index)));
   return true;
 }
