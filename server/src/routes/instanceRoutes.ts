@@ -7,12 +7,12 @@ import { toInstance, toInstanceSummary } from '../instances/instanceViews.ts';
 import { refusalProblem } from '../instances/refusalProblem.ts';
 import { type Engine, readInstance, readInstances, type StepResult } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
+import { InstanceSchema, InstanceSummarySchema } from '../schemas/instance.ts';
 import { loadWorkflow } from '../workflows/workflowAccess.ts';
 import { paginate } from './paginate.ts';
 
 const tags = ['instances'];
 const Json = z.record(z.string(), z.unknown());
-const InstanceSchema = z.record(z.string(), z.unknown()).openapi('Instance');
 const IdempotencyHeaders = z.object({
   // Header names are case-insensitive; Hono hands them over lower-cased.
   'idempotency-key': z.string().min(1).max(200).optional(),
@@ -33,7 +33,10 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(Json), nextCursor: z.string().nullable() }), 'Instances'),
+    200: jsonResponse(
+      z.object({ items: z.array(InstanceSummarySchema), nextCursor: z.string().nullable() }),
+      'Instances',
+    ),
     ...problemResponses,
   },
 });
