@@ -2,6 +2,7 @@ import { checkGuard } from '../expr/index.ts';
 import { type ActionSpec, listStates, type StateSpec, type WorkflowSpec } from '../model/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { buildGraph, canReach, reachableFrom } from './graph.ts';
+import { findShadowedTransitions } from './shadowing.ts';
 
 /** Options for checks that need more than the spec itself. */
 export interface AnalyzeOptions {
@@ -115,6 +116,7 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
     checkActions(state.entry, `${path}.entry`, state.id);
     checkActions(state.exit, `${path}.exit`, state.id);
     if (state.kind === 'final') continue;
+    out.push(...findShadowedTransitions(state, path));
     if (state.kind === 'decision') {
       state.branches.forEach((branch, i) => {
         const at = `${path}.branches[${i}]`;

@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
   'LOCKED_STATE_REMOVED',
   'REAPPROVAL_FROM_FINAL',
   'RESERVED_EVENT',
+  'TRANSITION_SHADOWED',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -32,6 +33,8 @@ export interface Diagnostic {
   transitionId?: string | undefined;
   /** For guard problems: offsets into the expression. */
   position?: { start: number; end: number } | undefined;
+  /** For TRANSITION_SHADOWED: the id of the earlier transition that is always taken first. */
+  shadowedBy?: string | undefined;
 }
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>

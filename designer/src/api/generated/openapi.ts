@@ -5384,6 +5384,7 @@ export interface components {
             };
             /** @enum {string} */
             severity: "error" | "warning";
+            shadowedBy?: string;
             stateId?: string;
             transitionId?: string;
         };
