@@ -79,7 +79,7 @@ describe('journey: the designer says what will run, and publishes what it says',
     await journey.step('shadowed-branch-is-a-problem', async () => {
       await page.goto(`${server.url}/#/workflows/offer-routing`);
       await editor.waitForCanvas('screen');
-      await expect(editor.byTestId('validation-panel').innerText()).resolves.toContain('can never fire');
+      await expect(editor.byTestId('validation-panel').textContent()).resolves.toContain('can never fire');
       await expect(editor.byTestId('edge-order-to-offer').textContent()).resolves.toBe('2');
     });
 
@@ -100,7 +100,7 @@ describe('journey: the designer says what will run, and publishes what it says',
       await simulate.start({ level: 5 });
       await expect(simulate.transition('to-offer').isEnabled()).resolves.toBe(true);
       await expect(simulate.transition('to-hired').isDisabled()).resolves.toBe(true);
-      await expect(simulate.byTestId('simulate-panel').innerText()).resolves.toContain(
+      await expect(simulate.byTestId('simulate-panel').textContent()).resolves.toContain(
         'takes the earlier "to-offer" first',
       );
       await simulate.transition('to-offer').click();
@@ -108,7 +108,7 @@ describe('journey: the designer says what will run, and publishes what it says',
     });
 
     await journey.step('simulate-quorum-approval', async () => {
-      await expect(simulate.byTestId('sim-approvals').innerText()).resolves.toContain(
+      await expect(simulate.byTestId('sim-approvals').textContent()).resolves.toContain(
         '2 approvals needed, 0 so far',
       );
       await simulate.approver('sim:approver:1').getByTestId('sim-approve').click();
@@ -167,7 +167,7 @@ describe('journey: the designer says what will run, and publishes what it says',
       await app.signIn('pat.approver@example.com', PASSWORD);
       await app.openInbox();
       await app.byTestId('approvals-inbox').locator('li').first().waitFor();
-      const text = await app.byTestId('approvals-inbox').innerText();
+      const text = (await app.byTestId('approvals-inbox').textContent()) ?? '';
       expect(text).toContain('Approval step panel');
       expect(text).toContain('role approver');
       await expect(page.getByTestId('page-error').count()).resolves.toBe(0);

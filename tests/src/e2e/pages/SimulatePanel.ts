@@ -44,6 +44,8 @@ export class SimulatePanel {
   }
 
   logText(): Promise<string> {
-    return this.byTestId('sim-log').innerText();
+    return this.byTestId('sim-log')
+      .textContent()
+      .then((text) => text ?? '');
   }
 }
