@@ -119,14 +119,11 @@ export const api = {
       `/workflows/${id(workflowId)}/validate`,
       spec ? { spec } : {},
     ),
-  publish: (workflowId: string, changelog: string, baseRevision: number) =>
-    request<{ version: VersionSummary; unchanged?: boolean }>(
+  publish: (workflowId: string, changelog: string, baseRevision: number, makeDefault?: boolean) =>
+    request<{ version: VersionSummary; unchanged?: boolean; routing: Routing }>(
       'POST',
       `/workflows/${id(workflowId)}/publish`,
-      {
-        changelog,
-        baseRevision,
-      },
+      { changelog, baseRevision, ...(makeDefault === undefined ? {} : { makeDefault }) },
     ),
   listVersions: (workflowId: string) =>
     request<Page<VersionSummary>>('GET', `/workflows/${id(workflowId)}/versions`),

@@ -41,6 +41,8 @@ export interface SpecEdgeData extends Record<string, unknown> {
   label: string;
   guard?: string | undefined;
   mark?: FlowMark | undefined;
+  /** When several arrows of one state share its event (or a decision has several branches): its try order. */
+  order?: { position: number; of: number } | undefined;
 }
 
 export type StateNode = Node<StateNodeData>;

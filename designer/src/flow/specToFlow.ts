@@ -63,8 +63,9 @@ function edgesOf(state: StateSpec): SpecEdge[] {
   const out: SpecEdge[] = [];
   const s = state.id;
   if (state.kind === 'decision') {
-    for (const branch of state.branches) {
+    state.branches.forEach((branch, i) => {
       const label = branch.label ?? (branch.guard ? branch.guard : 'otherwise');
+      const order = state.branches.length > 1 ? { position: i + 1, of: state.branches.length } : undefined;
       out.push(
         edge(branch.id, s, branch.target, {
           role: 'branch',
@@ -72,15 +73,20 @@ function edgesOf(state: StateSpec): SpecEdge[] {
           refId: branch.id,
           label,
           guard: branch.guard,
+          order,
         }),
       );
-    }
+    });
     return out;
   }
   if (state.kind === 'final') return out;
   for (const t of state.on) {
     const label = t.label ?? t.event;
-    out.push(edge(t.id, s, t.target, { role: 'transition', stateId: s, refId: t.id, label, guard: t.guard }));
+    const peers = state.on.filter((other) => other.event === t.event);
+    const order = peers.length > 1 ? { position: peers.indexOf(t) + 1, of: peers.length } : undefined;
+    out.push(
+      edge(t.id, s, t.target, { role: 'transition', stateId: s, refId: t.id, label, guard: t.guard, order }),
+    );
   }
   for (const timer of state.timers) {
     if (timer.target === undefined) continue;

@@ -4,6 +4,7 @@ import type { TransitionPatch } from '../commands/updateTransition.ts';
 import { GuardField } from '../monaco/GuardField.tsx';
 import { CheckField, SelectField, TextField } from './fields.tsx';
 import { TimerLadderEditor } from './TimerLadderEditor.tsx';
+import { TransitionOrder } from './TransitionOrder.tsx';
 
 /** Finds what an edge id stands for in its source state. */
 function resolveEdge(state: StateSpec, edgeId: string) {
@@ -71,6 +72,13 @@ export function TransitionInspector(props: {
       <p className="hf-muted">
         {resolved.role === 'branch' ? 'Decision branch' : 'Transition'} from “{state.label ?? state.id}”
       </p>
+      <TransitionOrder
+        state={state}
+        transitionId={item.id}
+        event={resolved.role === 'transition' ? resolved.transition.event : undefined}
+        diagnostics={props.diagnostics}
+        onChange={props.onPatchState}
+      />
       {resolved.role === 'transition' && (
         <TextField
           label="Event"

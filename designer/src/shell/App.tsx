@@ -13,6 +13,7 @@ import { sampleSpec } from '../spec/sampleSpec.ts';
 import { InboxPage } from './InboxPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NavBar } from './NavBar.tsx';
+import { PageErrorBoundary } from './PageErrorBoundary.tsx';
 import { TemplatesPage } from './TemplatesPage.tsx';
 import { useHashRoute } from './useHashRoute.ts';
 import { WorkflowRoute } from './WorkflowRoute.tsx';
@@ -41,6 +42,19 @@ function Playground(props: { states: number | undefined; onBack: () => void }) {
   );
 }
 
+/** Page names for the error boundary's message. */
+const PAGE_TITLES: Record<string, string> = {
+  templates: 'Templates',
+  inbox: 'Approvals',
+  sandboxes: 'Sandboxes',
+  workflows: 'Workflows',
+  login: 'Workflows',
+  instance: 'Instance',
+  delivery: 'Delivery',
+  notifications: 'Notifications',
+  deliveries: 'ATS deliveries',
+};
+
 /** Top-level screens: sign-in gate, lists, the editor. */
 export function App() {
   const [route, navigate] = useHashRoute();
@@ -51,24 +65,36 @@ export function App() {
   }, []);
   const toList = () => navigate({ page: 'workflows' });
 
-  if (route.page === 'playground') return <Playground states={route.states} onBack={toList} />;
+  if (route.page === 'playground')
+    return (
+      <PageErrorBoundary page="Playground">
+        <Playground states={route.states} onBack={toList} />
+      </PageErrorBoundary>
+    );
   if (session === 'checking') return <p className="hf-page hf-muted">Loading…</p>;
   if (session === null) return <LoginPage onSignedIn={setSession} />;
-  if (route.page === 'workflow') return <WorkflowRoute workflowId={route.id} onBack={toList} />;
+  if (route.page === 'workflow')
+    return (
+      <PageErrorBoundary key={route.id} page="Workflow editor">
+        <WorkflowRoute workflowId={route.id} onBack={toList} />
+      </PageErrorBoundary>
+    );
   const logout = () => void api.logout().finally(() => setSession(null));
   return (
     <div className="hf-app">
       <NavBar current={route.page} user={session.user} onLogout={logout} />
-      {route.page === 'templates' && (
-        <TemplatesPage user={session.user} onOpen={(id) => navigate({ page: 'workflow', id })} />
-      )}
-      {route.page === 'inbox' && <InboxPage />}
-      {route.page === 'sandboxes' && <SandboxesPage />}
-      {route.page === 'instance' && <InstanceEffectsPage instanceId={route.id} />}
-      {route.page === 'delivery' && <DeliveryPage />}
-      {route.page === 'notifications' && <NotificationPreferencesPage />}
-      {route.page === 'deliveries' && <DeliveriesPage user={session.user} />}
-      {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}
+      <PageErrorBoundary key={route.page} page={PAGE_TITLES[route.page] ?? 'This page'}>
+        {route.page === 'templates' && (
+          <TemplatesPage user={session.user} onOpen={(id) => navigate({ page: 'workflow', id })} />
+        )}
+        {route.page === 'inbox' && <InboxPage />}
+        {route.page === 'sandboxes' && <SandboxesPage />}
+        {route.page === 'instance' && <InstanceEffectsPage instanceId={route.id} />}
+        {route.page === 'delivery' && <DeliveryPage />}
+        {route.page === 'notifications' && <NotificationPreferencesPage />}
+        {route.page === 'deliveries' && <DeliveriesPage user={session.user} />}
+        {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}
+      </PageErrorBoundary>
     </div>
   );
 }

@@ -3,6 +3,10 @@ import type { ApprovalTask } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import { describeError, useAsync } from './useAsync.ts';
 
+/** "role hrbp" or "user u-42", the way the task is addressed. */
+const describeRecipient = (recipient: ApprovalTask['approver']) =>
+  'role' in recipient ? `role ${recipient.role}` : `user ${recipient.user}`;
+
 function TaskCard(props: { task: ApprovalTask; onDone: () => void }) {
   const { task } = props;
   const [comment, setComment] = useState('');
@@ -19,32 +23,12 @@ function TaskCard(props: { task: ApprovalTask; onDone: () => void }) {
   };
   return (
     <li className="hf-card" data-testid={`task-${task.id}`}>
-      <h2>
-        {task.workflowName}: {task.stepLabel ?? task.stepId}
-      </h2>
+      <h2>Approval step {task.stepId}</h2>
       <p className="hf-muted">
-        Instance {task.instanceId} · {task.mode}
-        {task.quorum ? ` ${task.quorum}` : ''} · since {new Date(task.createdAt).toLocaleString()}
-        {task.dueAt && ` · due ${new Date(task.dueAt).toLocaleString()}`}
+        Instance {task.instanceId} · in {task.stateId} · for {describeRecipient(task.approver)}
+        {task.createdAt && ` · since ${new Date(task.createdAt).toLocaleString()}`}
+        {task.delegatedTo && ` · delegated to ${task.delegatedTo}`}
       </p>
-      <dl className="hf-context">
-        {Object.entries(task.context).map(([key, value]) => (
-          <div key={key}>
-            <dt>{key}</dt>
-            <dd>{JSON.stringify(value)}</dd>
-          </div>
-        ))}
-      </dl>
-      {task.reopened && (
-        <div className="hf-reopened" data-testid="task-reopened">
-          <strong>Changed since your approval:</strong>
-          {task.reopened.map((r) => (
-            <p key={r.field}>
-              {r.field}: <del>{JSON.stringify(r.before)}</del> → <ins>{JSON.stringify(r.after)}</ins>
-            </p>
-          ))}
-        </div>
-      )}
       <div className="hf-field">
         <label htmlFor={`c-${task.id}`}>Comment</label>
         <input

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Draft } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import type { EditorApi } from '../editor/useEditor.ts';
+import { PublishDialog } from './PublishDialog.tsx';
+import { describePublished } from './publishOutcome.ts';
 import { describeError } from './useAsync.ts';
 import { useAutosave } from './useAutosave.ts';
 
@@ -16,20 +18,26 @@ export function WorkflowHeader(props: {
   const { editor } = props;
   const save = useAutosave(props.workflowId, editor.spec, props.draft);
   const [dialog, setDialog] = useState(false);
-  const [changelog, setChangelog] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const status = save.status;
-  const publish = async () => {
+  // The success message describes the version just published: the next edit makes it stale.
+  const publishedSpec = useRef<unknown>(null);
+  useEffect(() => {
+    if (publishedSpec.current !== null && publishedSpec.current !== editor.spec) setNotice(null);
+  }, [editor.spec]);
+  const publish = async (changelog: string, makeDefault: boolean) => {
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       const revision = await save.flush();
-      const result = await api.publish(props.workflowId, changelog, revision);
+      const result = await api.publish(props.workflowId, changelog, revision, makeDefault);
       setDialog(false);
-      setChangelog('');
+      publishedSpec.current = editor.spec;
+      setNotice(describePublished(result));
       props.onPublished();
-      if (result.unchanged) setError('Nothing changed since the last version; no new version was made.');
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -85,48 +93,22 @@ export function WorkflowHeader(props: {
         </span>
       )}
       {error && !dialog && <span className="hf-field__error">{error}</span>}
+      {notice && !dialog && (
+        <span className="hf-publish-notice" role="status" data-testid="publish-notice">
+          {notice}
+        </span>
+      )}
       {dialog && (
-        <div
-          className="hf-overlay"
-          role="dialog"
-          aria-modal="true"
-          aria-labelledby="hf-publish-title"
-          data-testid="publish-dialog"
-        >
-          <div className="hf-dialog">
-            <h2 id="hf-publish-title">Publish a new version</h2>
-            <p className="hf-muted">Running instances stay on their version. New instances use this one.</p>
-            <div className="hf-field">
-              <label htmlFor="hf-changelog">What changed?</label>
-              <textarea
-                id="hf-changelog"
-                rows={4}
-                value={changelog}
-                onChange={(e) => setChangelog(e.target.value)}
-                data-testid="publish-changelog"
-              />
-            </div>
-            {error && (
-              <p className="hf-field__error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="hf-row">
-              <button type="button" className="hf-button" onClick={() => setDialog(false)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="hf-button hf-button--primary"
-                disabled={busy || changelog.trim() === ''}
-                onClick={() => void publish()}
-                data-testid="publish-confirm"
-              >
-                {busy ? 'Publishing…' : 'Publish'}
-              </button>
-            </div>
-          </div>
-        </div>
+        <PublishDialog
+          workflowId={props.workflowId}
+          busy={busy}
+          error={error}
+          onCancel={() => {
+            setDialog(false);
+            setError(null);
+          }}
+          onPublish={(changelog, makeDefault) => void publish(changelog, makeDefault)}
+        />
       )}
     </>
   );

@@ -1,24 +1,27 @@
 import { createBusinessCalendar } from '@hireflow/runtime/calendar';
-import type { MachineDefinition } from '@hireflow/runtime/compiler';
+import type { HireflowEvent, MachineDefinition } from '@hireflow/runtime/compiler';
 import { SYSTEM_ROLES } from '@hireflow/runtime/model';
 import { useEffect, useState } from 'react';
 import type { FlowMarks } from '../flow/markFlow.ts';
+import { SimApprovals } from './SimApprovals.tsx';
+import { SimLog } from './SimLog.tsx';
 import {
   activeStateIds,
   advanceClock,
   candidateEvents,
-  canSend,
+  currentStates,
   type Simulation,
   sendEvent,
   startSimulation,
 } from './simulator.ts';
 
-/** Reserved events handled by their own controls, not as plain buttons. */
-const SPECIAL = new Set(['UPDATE_CONTEXT', 'APPROVAL.DECIDE', 'APPROVAL.DELEGATE', 'APPROVAL.OVERRIDE']);
+/** The note the simulator writes when a transition needs one (the engine refuses without). */
+const SIMULATED_NOTE = 'Simulated';
 
 /**
- * Runs the draft in the browser with the same compiler and stock xstate: active states highlighted on
- * the canvas, event buttons with the guard's verdict, approvals as any role, a business-time clock.
+ * Runs the draft in the browser on the engine's own pure step: active states highlighted on the
+ * canvas, one button per drawn transition that fires exactly that transition (or says why not),
+ * approvals decided as each eligible person, a business-time clock, and a log in words.
  */
 export function SimulatePanel(props: { definition: unknown; setMarks: (marks: FlowMarks) => void }) {
   const definition = props.definition as MachineDefinition | null;
@@ -29,7 +32,7 @@ export function SimulatePanel(props: { definition: unknown; setMarks: (marks: Fl
   const { setMarks } = props;
 
   useEffect(() => {
-    const active = sim ? activeStateIds(sim.snapshot.value) : [];
+    const active = sim ? activeStateIds(sim) : [];
     setMarks({ nodes: new Map(active.map((id) => [id, 'active' as const])), edges: new Map() });
   }, [sim, setMarks]);
   useEffect(() => () => setMarks({ nodes: new Map(), edges: new Map() }), [setMarks]);
@@ -48,9 +51,8 @@ export function SimulatePanel(props: { definition: unknown; setMarks: (marks: Fl
       setContextError(`Context is not valid JSON: ${(error as Error).message}`);
     }
   };
-  const actor = { id: `simulator-${role}`, role };
-  const send = (type: string, payload?: Record<string, unknown>) =>
-    sim && setSim(sendEvent(sim, { type, actor, ...(payload ? { payload } : {}) }));
+  const actor = { id: `sim:${role}`, role };
+  const send = (event: HireflowEvent, note?: string) => sim && setSim(sendEvent(sim, event, note));
   const plusOneBusinessDay = () => {
     if (!sim) return;
     const calendar = createBusinessCalendar(definition.meta.hireflow.calendar);
@@ -61,8 +63,7 @@ export function SimulatePanel(props: { definition: unknown; setMarks: (marks: Fl
       ),
     );
   };
-  const candidates = sim ? candidateEvents(sim).filter((c) => !SPECIAL.has(c.transition.event)) : [];
-  const approvalSteps = sim ? activeStateIds(sim.snapshot.value).filter((id) => id.includes(':')) : [];
+  const candidates = sim ? candidateEvents(sim, actor, SIMULATED_NOTE) : [];
   const done = sim?.snapshot.status === 'done';
 
   return (
@@ -112,73 +113,43 @@ export function SimulatePanel(props: { definition: unknown; setMarks: (marks: Fl
             {done && <span className="hf-badge">finished</span>}
           </p>
           <p data-testid="sim-active">
-            <strong>In:</strong> {activeStateIds(sim.snapshot.value).join(' › ')}
+            <strong>In:</strong> {currentStates(sim).join(', ')}
           </p>
           <div className="hf-sim-events">
-            {candidates.map(({ stateId, transition }) => {
-              const ok = canSend(sim, { type: transition.event, actor });
-              return (
+            {candidates.map(({ stateId, transition, blockedBy }) => (
+              <span key={`${stateId}-${transition.id}`} className="hf-sim-event">
                 <button
-                  key={`${stateId}-${transition.id}`}
                   type="button"
                   className="hf-button"
-                  disabled={!ok}
-                  title={
-                    ok
-                      ? `→ ${transition.target ?? stateId}`
-                      : transition.guard
-                        ? 'Its condition is false for this context'
-                        : 'Not allowed now'
+                  disabled={blockedBy !== null}
+                  title={blockedBy ?? `→ ${transition.target ?? stateId}`}
+                  aria-describedby={blockedBy ? `hf-sim-why-${transition.id}` : undefined}
+                  onClick={() =>
+                    send(
+                      { type: transition.event, actor },
+                      transition.requiresNote ? SIMULATED_NOTE : undefined,
+                    )
                   }
-                  onClick={() => send(transition.event)}
-                  data-testid={`sim-event-${transition.event}`}
+                  data-testid={`sim-transition-${transition.id}`}
+                  data-event={transition.event}
                 >
-                  {transition.event} {!ok && transition.guard ? '(condition false)' : ''}
+                  {transition.event} → {transition.target ?? stateId}
                 </button>
-              );
-            })}
-            {approvalSteps.map((id) => {
-              const stepId = id.split(':')[1] ?? '';
-              return (
-                <span key={id} className="hf-row">
-                  <span className="hf-muted">{id}</span>
-                  <button
-                    type="button"
-                    className="hf-button"
-                    onClick={() => send('APPROVAL.DECIDE', { stepId, decision: 'approve' })}
-                    data-testid="sim-approve"
-                  >
-                    Approve
-                  </button>
-                  <button
-                    type="button"
-                    className="hf-button hf-button--danger"
-                    onClick={() => send('APPROVAL.DECIDE', { stepId, decision: 'reject' })}
-                    data-testid="sim-reject"
-                  >
-                    Reject
-                  </button>
-                </span>
-              );
-            })}
+                {blockedBy && (
+                  <span id={`hf-sim-why-${transition.id}`} className="hf-muted hf-sim-why">
+                    {blockedBy}
+                  </span>
+                )}
+              </span>
+            ))}
           </div>
+          <SimApprovals sim={sim} send={send} />
           {sim.timers.length > 0 && (
             <p className="hf-muted" data-testid="sim-timers">
               Next timer: {new Date(sim.timers[0]?.dueAt ?? 0).toUTCString()} ({sim.timers.length} armed)
             </p>
           )}
-          <ol className="hf-sim-log" data-testid="sim-log">
-            {sim.log.map((step) => (
-              <li key={step.seq} className={step.event.startsWith('xstate.after') ? 'is-escalation' : ''}>
-                <time>{step.at.slice(0, 16).replace('T', ' ')}</time>{' '}
-                <strong>
-                  {step.event.startsWith('xstate.after') ? `timer ${step.event.split('.')[2]}` : step.event}
-                </strong>{' '}
-                {step.from.join('/')} → {step.to.join('/')}
-                {step.effects.length > 0 && <span className="hf-muted"> ({step.effects.join(', ')})</span>}
-              </li>
-            ))}
-          </ol>
+          <SimLog log={sim.log} />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { type ActionSpec, listStates, type StateSpec, type WorkflowSpec } from '
 import type { OutboundAllowList } from '../outbox/outboundPolicy.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { buildGraph, canReach, reachableFrom } from './graph.ts';
+import { findShadowedTransitions } from './shadowing.ts';
 
 /** Options for checks that need more than the spec itself. */
 export interface AnalyzeOptions {
@@ -126,6 +127,7 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
     checkActions(state.entry, `${path}.entry`, state.id);
     checkActions(state.exit, `${path}.exit`, state.id);
     if (state.kind === 'final') continue;
+    out.push(...findShadowedTransitions(state, path));
     if (state.kind === 'decision') {
       state.branches.forEach((branch, i) => {
         const at = `${path}.branches[${i}]`;

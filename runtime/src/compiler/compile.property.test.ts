@@ -42,7 +42,9 @@ const specArbitrary = fc
       { nil: undefined },
     );
     const branches = fc.option(
-      fc.array(fc.record({ target: fc.constantFrom(...chain), guard: fc.constantFrom(...GUARDS) }), {
+      // Distinct conditions: a branch repeating an earlier one's condition is TRANSITION_SHADOWED.
+      fc.uniqueArray(fc.record({ target: fc.constantFrom(...chain), guard: fc.constantFrom(...GUARDS) }), {
+        selector: (b) => b.guard,
         maxLength: 3,
       }),
       { nil: undefined },

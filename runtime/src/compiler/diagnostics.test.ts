@@ -95,6 +95,16 @@ const cases: Record<DiagnosticCode, () => Case> = {
       rejected,
     ]),
   }),
+  TRANSITION_SHADOWED: () => ({
+    spec: workflow(
+      [
+        screen({ on: [{ id: 'hire-senior', event: 'HIRE', target: 'rejected', guard: 'level > 3' }] }),
+        hired,
+        rejected,
+      ],
+      { context: { level: { type: 'int' } } },
+    ),
+  }),
   GUARD_SYNTAX: () => ({
     spec: workflow(
       [screen({ on: [{ id: 'senior', event: 'FAST', target: 'hired', guard: 'level >' }] }), hired],

@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = [
   'RESERVED_EVENT',
   'OUTBOUND_URL_REFUSED',
   'GUARD_TOO_COSTLY',
+  'TRANSITION_SHADOWED',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -34,6 +35,8 @@ export interface Diagnostic {
   transitionId?: string | undefined;
   /** For guard problems: offsets into the expression. */
   position?: { start: number; end: number } | undefined;
+  /** For TRANSITION_SHADOWED: the id of the earlier transition that is always taken first. */
+  shadowedBy?: string | undefined;
 }
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>

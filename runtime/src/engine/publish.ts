@@ -10,6 +10,7 @@ import {
   type JsonObject,
   setRouting,
   type VersionRow,
+  type WorkflowRouting,
 } from '../store/index.ts';
 import type { EngineActor } from './actor.ts';
 import type { Clock } from './clock.ts';
@@ -25,6 +26,12 @@ export interface PublishInput {
   upstream?: WorkflowSpec | undefined;
   /** Refuse webhook URLs the outbound policy refuses (`OUTBOUND_URL_REFUSED`); unchecked when absent. */
   outboundAllow?: OutboundAllowList | undefined;
+  /**
+   * Make the published version (or, when unchanged, the latest) the routing default for new
+   * instances, in the same transaction. Without it only the first version becomes the default; a pilot
+   * on that same version ends (it is now everyone's version).
+   */
+  makeDefault?: boolean | undefined;
 }
 
 export type PublishResult =
@@ -41,6 +48,18 @@ const toWorkflowVersion = (row: VersionRow): WorkflowVersion => ({
   publishedAt: new Date(row.publishedAt).toISOString(),
   changelog: row.changelog,
 });
+
+function makeDefaultVersion(
+  db: HireflowDb,
+  workflowId: string,
+  routing: WorkflowRouting,
+  versionId: string,
+  at: number,
+) {
+  const { pilot, ...rest } = routing;
+  const keptPilot = pilot && pilot.versionId !== versionId ? { pilot } : {};
+  setRouting(db, workflowId, { ...rest, defaultVersion: versionId, ...keptPilot }, at);
+}
 
 /**
  * Compiles and freezes a version in one transaction. Unchanged content returns the latest version;
@@ -76,8 +95,11 @@ export function publishWorkflow(db: HireflowDb, clock: Clock, input: PublishInpu
       outboundAllow: input.outboundAllow,
     });
     if (outcome.kind === 'invalid') return outcome;
-    if (outcome.kind === 'unchanged')
-      return { kind: 'unchanged', version: latestRow as VersionRow, diagnostics: [] };
+    if (outcome.kind === 'unchanged') {
+      const latest = latestRow as VersionRow;
+      if (input.makeDefault) makeDefaultVersion(db, workflow.id, workflow.routing, latest.id, now.getTime());
+      return { kind: 'unchanged', version: latest, diagnostics: [] };
+    }
     const v = outcome.version;
     const row = insertVersion(db, {
       workflowId: v.workflowId,
@@ -89,8 +111,12 @@ export function publishWorkflow(db: HireflowDb, clock: Clock, input: PublishInpu
       publishedAt: now.getTime(),
       changelog: v.changelog,
     });
-    if (!workflow.routing.defaultVersion || !getVersion(db, workflow.routing.defaultVersion)) {
-      setRouting(db, workflow.id, { ...workflow.routing, defaultVersion: row.id }, now.getTime());
+    if (
+      input.makeDefault ||
+      !workflow.routing.defaultVersion ||
+      !getVersion(db, workflow.routing.defaultVersion)
+    ) {
+      makeDefaultVersion(db, workflow.id, workflow.routing, row.id, now.getTime());
     }
     return { kind: 'published', version: row, diagnostics: outcome.diagnostics };
   });

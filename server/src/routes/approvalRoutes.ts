@@ -7,9 +7,9 @@ import { toApprovalTask } from '../instances/instanceViews.ts';
 import { refusalProblem } from '../instances/refusalProblem.ts';
 import { type ApprovalTaskRow, getApprovalTask, listApprovalTasks, readInstance } from '../runtime.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../schemas/common.ts';
+import { ApprovalTaskSchema as Task } from '../schemas/instance.ts';
 
 const tags = ['approvals'];
-const Task = z.record(z.string(), z.unknown()).openapi('ApprovalTask');
 const TaskParams = z.strictObject({
   taskId: z
     .string()

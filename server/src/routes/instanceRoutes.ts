@@ -13,12 +13,12 @@ import { personalDataMode } from '../privacy/personalDataPolicy.ts';
 import { type Engine, type InstanceView, readInstance, readInstances, type StepResult } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
 import { subjectKindOf } from '../workflows/subjectKind.ts';
+import { InstanceSchema, InstanceSummarySchema } from '../schemas/instance.ts';
 import { loadWorkflow } from '../workflows/workflowAccess.ts';
 import { paginate } from './paginate.ts';
 
 const tags = ['instances'];
 const Json = z.record(z.string(), z.unknown());
-const InstanceSchema = z.record(z.string(), z.unknown()).openapi('Instance');
 const IdempotencyHeaders = z.object({
   // Header names are case-insensitive; Hono hands them over lower-cased.
   'idempotency-key': z.string().min(1).max(200).optional(),
@@ -45,7 +45,10 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(Json), nextCursor: z.string().nullable() }), 'Instances'),
+    200: jsonResponse(
+      z.object({ items: z.array(InstanceSummarySchema), nextCursor: z.string().nullable() }),
+      'Instances',
+    ),
     ...problemResponses,
   },
 });

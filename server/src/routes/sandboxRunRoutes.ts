@@ -17,6 +17,7 @@ import {
 } from '../sandboxes/sandboxAccess.ts';
 import { startSynthetic } from '../sandboxes/startSynthetic.ts';
 import { IdParam, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
+import { InstanceSummarySchema } from '../schemas/instance.ts';
 import { SandboxEvent, SandboxInstanceParams, SandboxParams } from '../schemas/rollout.ts';
 import { paginate } from './paginate.ts';
 
@@ -69,7 +70,13 @@ const instances = createRoute({
     params: SandboxParams,
     query: z.strictObject({ workflowId: IdParam.optional(), ...PageQuery }),
   },
-  responses: { 200: Items('Instances'), ...problemResponses },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(InstanceSummarySchema), nextCursor: z.string().nullable() }),
+      'Instances',
+    ),
+    ...problemResponses,
+  },
 });
 const audit = createRoute({
   method: 'get',

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { canWriteUnit, type Principal, toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
+import { toRoutingView } from '../rollout/routingViews.ts';
 import {
   getVersion,
   getWorkflow,
@@ -17,6 +18,7 @@ import {
   type WorkflowRow,
 } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
+import { RoutingSchema } from '../schemas/rollout.ts';
 import {
   BaseRevision,
   DraftSchema,
@@ -39,12 +41,24 @@ const publish = createRoute({
   summary: 'Publish the draft as an immutable version',
   request: {
     params: IdParams,
-    body: jsonBody(z.strictObject({ changelog: z.string().max(4000), baseRevision: BaseRevision })),
+    body: jsonBody(
+      z.strictObject({
+        changelog: z.string().max(4000),
+        baseRevision: BaseRevision,
+        makeDefault: z.boolean().optional().openapi({
+          description:
+            'Make this version the default for new instances (default: only the first version becomes the default)',
+        }),
+      }),
+    ),
   },
   responses: {
-    201: jsonResponse(z.object({ version: VersionSummarySchema }), 'Published'),
+    201: jsonResponse(
+      z.object({ version: VersionSummarySchema, routing: RoutingSchema }),
+      'Published; `routing` says which version new instances use',
+    ),
     200: jsonResponse(
-      z.object({ version: VersionSummarySchema, unchanged: z.literal(true) }),
+      z.object({ version: VersionSummarySchema, unchanged: z.literal(true), routing: RoutingSchema }),
       'Same content as the latest version',
     ),
     ...problemResponses,
@@ -133,6 +147,7 @@ export function versionRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
       actor: toEngineActor(principal),
       changelog: body.changelog,
       upstream: upstreamSpec(store.db, row.forkedFrom),
+      makeDefault: body.makeDefault,
     });
     if (result.kind === 'invalid') {
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -142,8 +157,13 @@ export function versionRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
       });
     }
     const summary = toVersionSummary(store, result.version);
-    if (result.kind === 'unchanged') return c.json({ version: summary, unchanged: true as const }, 200);
-    return c.json({ version: summary }, 201);
+    const routing = toRoutingView(
+      store.db,
+      getWorkflow(store.db, row.id)?.routing ?? { defaultVersion: null },
+    );
+    if (result.kind === 'unchanged')
+      return c.json({ version: summary, unchanged: true as const, routing }, 200);
+    return c.json({ version: summary, routing }, 201);
   });
 
   app.openapi(versions, (c) => {

@@ -49,6 +49,7 @@ export const DiagnosticSchema = z
     stateId: z.string().optional(),
     transitionId: z.string().optional(),
     position: z.object({ start: z.number(), end: z.number() }).optional(),
+    shadowedBy: z.string().optional(),
   })
   .openapi('Diagnostic');
 

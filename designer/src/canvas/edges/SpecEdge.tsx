@@ -24,6 +24,15 @@ export const SpecEdge = memo(function SpecEdge(props: EdgeProps<SpecEdgeType>) {
       markerEnd={props.markerEnd}
       classes={classes}
     >
+      {data?.order && (
+        <span
+          className="hf-edge-order"
+          title={`Tried ${data.order.position} of ${data.order.of}: the first whose condition holds is taken`}
+          data-testid={`edge-order-${props.id}`}
+        >
+          {data.order.position}
+        </span>
+      )}
       {data?.label}
       {data?.guard && data.role === 'transition' && (
         <span className="hf-edge-label__guard">if {data.guard}</span>

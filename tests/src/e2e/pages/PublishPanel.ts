@@ -41,4 +41,25 @@ export class PublishPanel {
     await list.waitFor();
     return list;
   }
+
+  /**
+   * Publish dialog with the choice of making the new version the default or publishing only; returns
+   * what the dialog promised about new instances, and resolves once the success notice shows.
+   */
+  async publishChoosing(
+    changelog: string,
+    makeDefault: boolean,
+  ): Promise<{ promise: string; notice: string }> {
+    await this.byTestId('publish').click();
+    await this.byTestId('publish-changelog').fill(changelog);
+    await this.byTestId(makeDefault ? 'publish-make-default' : 'publish-only').check();
+    await this.page.waitForFunction(
+      () => !document.querySelector('[data-testid="publish-routing"]')?.textContent?.startsWith('Reading'),
+    );
+    const promise = (await this.byTestId('publish-routing').textContent()) ?? '';
+    await this.byTestId('publish-confirm').click();
+    await this.byTestId('publish-dialog').waitFor({ state: 'detached' });
+    const notice = (await this.byTestId('publish-notice').textContent()) ?? '';
+    return { promise, notice };
+  }
 }

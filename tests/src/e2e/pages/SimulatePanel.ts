@@ -32,4 +32,20 @@ export class SimulatePanel {
     }
     throw new Error(`no escalation after ${maxDays} business days`);
   }
+
+  /** The button of one drawn transition (fires exactly that transition when enabled). */
+  transition(transitionId: string): Locator {
+    return this.byTestId(`sim-transition-${transitionId}`);
+  }
+
+  /** The Approve / Reject / Delegate row of one simulated approver (e.g. `sim:approver:1`). */
+  approver(actorId: string): Locator {
+    return this.byTestId(`sim-approver-${actorId}`);
+  }
+
+  logText(): Promise<string> {
+    return this.byTestId('sim-log')
+      .textContent()
+      .then((text) => text ?? '');
+  }
 }
