@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
+import { InstancePage } from '../instance/InstancePage.tsx';
 import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
 import { generateChainSpec } from '../spec/generateChainSpec.ts';
@@ -50,7 +51,8 @@ export function App() {
   if (route.page === 'playground') return <Playground states={route.states} onBack={toList} />;
   if (session === 'checking') return <p className="hf-page hf-muted">Loading…</p>;
   if (session === null) return <LoginPage onSignedIn={setSession} />;
-  if (route.page === 'workflow') return <WorkflowRoute workflowId={route.id} onBack={toList} />;
+  if (route.page === 'workflow')
+    return <WorkflowRoute workflowId={route.id} onBack={toList} user={session.user} />;
   const logout = () => void api.logout().finally(() => setSession(null));
   return (
     <div className="hf-app">
@@ -60,6 +62,7 @@ export function App() {
       )}
       {route.page === 'inbox' && <InboxPage />}
       {route.page === 'sandboxes' && <SandboxesPage />}
+      {route.page === 'instance' && <InstancePage instanceId={route.id} user={session.user} />}
       {(route.page === 'workflows' || route.page === 'login') && <WorkflowsPage />}
     </div>
   );

@@ -23,7 +23,8 @@ function TaskCard(props: { task: ApprovalTask; onDone: () => void }) {
         {task.workflowName}: {task.stepLabel ?? task.stepId}
       </h2>
       <p className="hf-muted">
-        Instance {task.instanceId} · {task.mode}
+        <a href={`#/instances/${encodeURIComponent(task.instanceId)}`}>Instance {task.instanceId}</a> ·{' '}
+        {task.mode}
         {task.quorum ? ` ${task.quorum}` : ''} · since {new Date(task.createdAt).toLocaleString()}
         {task.dueAt && ` · due ${new Date(task.dueAt).toLocaleString()}`}
       </p>

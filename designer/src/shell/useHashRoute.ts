@@ -7,6 +7,8 @@ export type Route =
   | { page: 'workflow'; id: string }
   | { page: 'inbox' }
   | { page: 'sandboxes' }
+  /** One instance: where it is, what is overdue, its history, what can be done now. */
+  | { page: 'instance'; id: string }
   /** `states`: open a generated workflow of that many states instead of the sample. */
   | { page: 'playground'; states?: number }
   | { page: 'login' };
@@ -17,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const [first, second] = parts;
   if (first === 'workflows' && second) return { page: 'workflow', id: second };
   if (first === 'templates') return { page: 'templates' };
+  if (first === 'instances' && second) return { page: 'instance', id: second };
   if (first === 'inbox') return { page: 'inbox' };
   if (first === 'sandboxes') return { page: 'sandboxes' };
   if (first === 'playground')
@@ -29,6 +32,7 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   if (route.page === 'workflow') return `#/workflows/${encodeURIComponent(route.id)}`;
+  if (route.page === 'instance') return `#/instances/${encodeURIComponent(route.id)}`;
   if (route.page === 'playground' && route.states) return `#/playground/${route.states}`;
   return `#/${route.page}`;
 }

@@ -52,6 +52,15 @@ export function NodeShell(props: {
           SLA · {badge}
         </div>
       ))}
+      {data.anyState && data.anyState.length > 0 && (
+        <div
+          className="hf-node__any"
+          title={data.anyState.map((a) => a.title).join('\n')}
+          data-testid={`any-state-${data.stateId}`}
+        >
+          <span aria-hidden="true">↯</span> {data.anyState.map((a) => a.name).join(' · ')}
+        </div>
+      )}
       {props.sources ?? <Handle type="source" position={Position.Right} id="out" />}
     </article>
   );
