@@ -29,7 +29,7 @@ function TaskCard(props: { task: ApprovalTask; onDone: () => void }) {
         {task.dueAt && ` · due ${new Date(task.dueAt).toLocaleString()}`}
       </p>
       <dl className="hf-context">
-        {Object.entries(task.context).map(([key, value]) => (
+        {Object.entries(task.context ?? {}).map(([key, value]) => (
           <div key={key}>
             <dt>{key}</dt>
             <dd>{JSON.stringify(value)}</dd>
