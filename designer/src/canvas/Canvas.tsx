@@ -50,6 +50,8 @@ export interface CanvasProps {
   selection: Selection;
   marks: FlowMarks;
   readOnly?: boolean;
+  /** Fit the whole graph when React Flow starts (off when the page chooses the opening view itself). */
+  fitOnInit?: boolean;
   onSelect: (selection: Selection) => void;
   onConnect: (connection: Connection) => void;
   onMove: (positions: Map<string, { x: number; y: number }>) => void;
@@ -165,7 +167,7 @@ export function Canvas(props: CanvasProps) {
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag={false}
-        fitView
+        fitView={props.fitOnInit !== false}
         minZoom={0.1}
         onlyRenderVisibleElements
         proOptions={PRO_OPTIONS}

@@ -66,6 +66,7 @@ function EditorScreen(props: EditorPageProps) {
   const spec = shown?.spec ?? editor.spec;
   const nodesReady = useNodesInitialized();
   const opened = useRef<WorkflowSpec | null>(null);
+  const pendingOpen = useRef<WorkflowSpec | null>(null);
   const measuredSizes = useCallback(
     (): MeasuredSizes =>
       new Map(
@@ -97,10 +98,18 @@ function EditorScreen(props: EditorPageProps) {
       return;
     }
     void layoutWithElk(props.initialSpec, measuredSizes()).then((laidOut) => {
+      pendingOpen.current = laidOut;
       editor.load(laidOut);
-      requestAnimationFrame(() => void openLegibly(flow, laidOut));
     });
   }, [nodesReady, props.initialSpec]);
+  // After a layout the canvas opens on it once React Flow has the new positions: its store is updated
+  // by its own effects, which run before this one (children first).
+  useEffect(() => {
+    if (pendingOpen.current !== editor.spec) return;
+    pendingOpen.current = null;
+    const laidOut = editor.spec;
+    requestAnimationFrame(() => void openLegibly(flow, laidOut));
+  }, [editor.spec, flow]);
   // The canvas of a shown version opens legibly too.
   useEffect(() => {
     if (shown) requestAnimationFrame(() => void openLegibly(flow, shown.spec));
@@ -151,8 +160,8 @@ function EditorScreen(props: EditorPageProps) {
   };
   const autoLayout = async () => {
     const laidOut = await layoutWithElk(spec, measuredSizes());
+    pendingOpen.current = laidOut;
     editor.replace(laidOut);
-    requestAnimationFrame(() => void openLegibly(flow, laidOut));
   };
   const ctx: PanelContext = {
     editor,
@@ -291,6 +300,7 @@ function EditorScreen(props: EditorPageProps) {
               selection={selection}
               marks={marks}
               readOnly={readOnly}
+              fitOnInit={false}
               onSelect={editor.select}
               onConnect={readOnly ? NO_OP : editor.connect}
               onMove={readOnly ? NO_OP : editor.move}

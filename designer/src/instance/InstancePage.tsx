@@ -6,7 +6,12 @@ import { describeActor } from '../shell/describeActor.ts';
 import { useAsync } from '../shell/useAsync.ts';
 import { stateName } from '../spec/stateOptions.ts';
 import { ActDialog } from './ActDialog.tsx';
-import { type InstanceAction, instanceActions, overdueTimers } from './instanceActions.ts';
+import {
+  describeRunningTimer,
+  type InstanceAction,
+  instanceActions,
+  overdueTimers,
+} from './instanceActions.ts';
 
 interface Loaded {
   instance: Instance;
@@ -68,12 +73,15 @@ export function InstancePage(props: { instanceId: string; user: User }) {
         <h2>Deadlines</h2>
         {instance.timers.length === 0 && <p className="hf-muted">No deadline running.</p>}
         <ul className="hf-plain-list">
-          {instance.timers.map((t) => (
-            <li key={t.delayName}>
-              {overdue.includes(t) ? '⏰ Overdue: ' : 'Due: '}
-              {name(t.stateId)} · {t.timerId.replaceAll('_', ' ')} · {when(t.dueAt)}
-            </li>
-          ))}
+          {instance.timers.map((t) => {
+            const timer = describeRunningTimer(t as { delayName: string; label?: string });
+            return (
+              <li key={t.delayName}>
+                {overdue.includes(t) ? '⏰ Overdue: ' : 'Due: '}
+                {name(timer.stateId)} · {timer.label} · {when(t.dueAt)}
+              </li>
+            );
+          })}
         </ul>
         {openTasks.length > 0 && (
           <p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSpec } from '../spec/sampleSpec.ts';
-import { instanceActions, overdueTimers } from './instanceActions.ts';
+import { describeRunningTimer, instanceActions, overdueTimers } from './instanceActions.ts';
 
 describe('instanceActions', () => {
   const spec = {
@@ -33,6 +33,18 @@ describe('instanceActions', () => {
     expect(instanceActions(undefined, ['screen'], ['APPROVAL.DECIDE', 'NEEDS_INFO'])).toEqual([
       { event: 'NEEDS_INFO', label: 'Needs info', requiresNote: false, allowedRoles: [] },
     ]);
+  });
+});
+
+describe('describeRunningTimer', () => {
+  it('reads the state from the delay name and prefers the workflow label', () => {
+    expect(describeRunningTimer({ delayName: 'timer:screen:remind_hm' })).toEqual({
+      stateId: 'screen',
+      label: 'remind hm',
+    });
+    expect(describeRunningTimer({ delayName: 'timer:offer:x', label: 'Offer expires' }).label).toBe(
+      'Offer expires',
+    );
   });
 });
 

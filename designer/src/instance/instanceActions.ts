@@ -52,3 +52,15 @@ export function instanceActions(
 export function overdueTimers<T extends { dueAt: string }>(timers: readonly T[], now: number): T[] {
   return timers.filter((t) => Date.parse(t.dueAt) <= now);
 }
+
+/**
+ * What a running timer is about, from what the server sends (`delayName` is `timer:<stateId>:<timerId>`,
+ * approval steps `timer:<stateId>:<stepId>:timeout`; `label` when the workflow gave one).
+ */
+export function describeRunningTimer(timer: { delayName: string; label?: string | undefined }): {
+  stateId: string;
+  label: string;
+} {
+  const [, stateId = '', ...rest] = timer.delayName.split(':');
+  return { stateId, label: timer.label ?? rest.join(' ').replaceAll('_', ' ') };
+}

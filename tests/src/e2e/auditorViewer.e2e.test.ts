@@ -79,7 +79,9 @@ describe('journey: an auditor looks at a workflow and replays an instance', () =
       await expect(node.getAttribute('class')).resolves.not.toContain('draggable');
       await expect(page.locator('.react-flow__handle.connectable').count()).resolves.toBe(0);
       await node.click();
-      await expect(editor.byTestId('inspector-frame').isDisabled()).resolves.toBe(true);
+      await expect(
+        editor.byTestId('inspector-frame').evaluate((el) => (el as HTMLFieldSetElement).disabled),
+      ).resolves.toBe(true);
       await expect(editor.byTestId('state-label').isDisabled()).resolves.toBe(true);
       await expect(editor.byTestId('connect-pad').count()).resolves.toBe(0);
       // Transitions from any stage show as a badge, not as arrows.
