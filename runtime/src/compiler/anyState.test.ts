@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { anyStateFlow } from '../../test/anyStateSpec.ts';
 import { definitionOf, MachineWalk } from '../../test/machineWalk.ts';
-import { compile } from './index.ts';
+import { parseSpec } from '../model/index.ts';
+import { compile, diff } from './index.ts';
 
 const recruiter = { id: 'rita', role: 'recruiter' };
 const codes = (spec: unknown) => compile(spec).diagnostics.map((d) => `${d.code} ${d.path}`);
@@ -86,5 +87,24 @@ describe('transitions from any state', () => {
     const { anyState: _omit, ...without } = anyStateFlow();
     const spec = { ...without, states: without.states };
     expect(compile(spec).spec).not.toHaveProperty('anyState');
+  });
+
+  it('shows up in a version diff as a transition from any state, not as a settings change', () => {
+    const parse = (input: unknown) => {
+      const parsed = parseSpec(input);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      return parsed.spec;
+    };
+    const before = parse(anyStateFlow());
+    const after = parse({ ...anyStateFlow(), anyState: anyStateFlow().anyState?.slice(0, 1) });
+    expect(diff(before, after).entries).toEqual([
+      expect.objectContaining({
+        kind: 'transition',
+        change: 'removed',
+        id: 'any-withdraw',
+        stateId: undefined,
+        summary: 'Transition WITHDRAW from any state to withdrawn removed',
+      }),
+    ]);
   });
 });
