@@ -333,7 +333,9 @@ function EditorScreen(props: EditorPageProps) {
               </button>
             ))}
           </div>
-          <div className="hf-side__body">
+          {/* Focusable so the panel scrolls by keyboard even when everything in it is disabled (read only). */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+          <div className="hf-side__body" tabIndex={0}>
             {sideTab === 'inspect' && (
               <Inspector
                 spec={spec}

@@ -56,7 +56,9 @@ describe('journey: a designer works the canvas with the keyboard', () => {
       await expect(
         page.locator('.react-flow__node[data-id="interviews"]').getAttribute('aria-label'),
       ).resolves.toBe('Interviews, milestone');
-      // Outcomes sit below the stages.
+      // Outcomes sit below the stages (Fit shows them all; off-screen cards are not rendered).
+      await editor.byTestId('fit-view').click();
+      await editor.node('hired').waitFor();
       const stage = await editor.node('interviews').boundingBox();
       const outcome = await editor.node('hired').boundingBox();
       expect(outcome?.y ?? 0).toBeGreaterThan((stage?.y ?? 0) + (stage?.height ?? 0));
