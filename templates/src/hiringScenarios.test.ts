@@ -7,8 +7,11 @@ const notified = (d: TemplateDriver) =>
   d.effects
     .filter((e) => e.type === 'hireflow.notify')
     .map((e) => ({ to: e.params.to, message: e.params.message }));
-const transitionMeta = (d: TemplateDriver, stateId: string, event: string) =>
-  d.definition.meta.hireflow.transitions[stateId]?.find((t) => t.event === event);
+/** The transition the engine's pre-check picks for a top-level state: its own first, then the workflow's (root). */
+const transitionMeta = (d: TemplateDriver, stateId: string, event: string) => {
+  const { transitions } = d.definition.meta.hireflow;
+  return [...(transitions[stateId] ?? []), ...(transitions[''] ?? [])].find((t) => t.event === event);
+};
 
 describe('standard-hiring', () => {
   it('moves a candidate from application to hire', () => {

@@ -40,6 +40,8 @@ export function buildSpecGraph(spec: WorkflowSpec): SpecGraph {
       for (const target of parallel ? targetsOf(parallel) : []) out.add(target);
       if (state.kind === 'final' && parallel) out.add(parallel.onDone);
     } else if (state.kind === 'final') endings.add(state.id);
+    // Transitions from any state (Reject, Withdraw…) leave every state that does not end the instance.
+    if (state.kind !== 'final' || parent) for (const t of spec.anyState ?? []) out.add(t.target);
     edges.set(state.id, out);
   }
   return { edges, endings };

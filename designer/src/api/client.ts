@@ -148,6 +148,12 @@ export const api = {
   listInstances: (filter: { workflowId?: string; state?: string; overdue?: boolean } = {}) =>
     request<Page<InstanceSummary>>('GET', `/instances${q(filter)}`),
   getInstance: (instanceId: string) => request<{ instance: Instance }>('GET', `/instances/${id(instanceId)}`),
+  /** Acts on an instance (ADVANCE, REJECT…); the server explains a refusal in a problem. */
+  sendEvent: (instanceId: string, type: string, note?: string) =>
+    request<{ instance: Instance; auditSeq: number }>('POST', `/instances/${id(instanceId)}/events`, {
+      type,
+      ...(note ? { note } : {}),
+    }),
 
   // The server answers the runtime's state values (a string, an object for parallel states, null
   // before the start); the designer works with lists of state ids.

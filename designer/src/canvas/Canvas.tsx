@@ -14,11 +14,14 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import type { Connection as SpecConnection } from '../commands/connect.ts';
+import { NUDGE_STEP, NUDGE_STEP_LARGE } from '../commands/nudgeNodes.ts';
 import { isSameSelection, type Selection } from '../commands/removeSelection.ts';
 import type { SpecEdge, StateNode } from '../flow/flowTypes.ts';
 import { type FlowMarks, markFlow } from '../flow/markFlow.ts';
 import { specToFlow } from '../flow/specToFlow.ts';
+import { ConnectPad } from './ConnectPad.tsx';
 import { edgeTypes } from './edgeTypes.ts';
 import { nodeTypes } from './nodeTypes.ts';
 import { PALETTE_MIME } from './Palette.tsx';
@@ -47,11 +50,24 @@ export interface CanvasProps {
   selection: Selection;
   marks: FlowMarks;
   readOnly?: boolean;
+  /** Fit the whole graph when React Flow starts (off when the page chooses the opening view itself). */
+  fitOnInit?: boolean;
   onSelect: (selection: Selection) => void;
   onConnect: (connection: Connection) => void;
   onMove: (positions: Map<string, { x: number; y: number }>) => void;
   onDropKind: (kind: StateKind, position: { x: number; y: number }) => void;
+  /** Arrow keys on a focused state: move the selected states (one saved, undoable edit). */
+  onNudge?: (ids: readonly string[], dx: number, dy: number) => void;
+  /** The context pad's keyboard connect (same command as drawing an arrow). */
+  onConnectTo?: (connection: SpecConnection) => void;
 }
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 /**
  * The workflow canvas. Nodes and edges are derived from the spec; while a drag is in progress the
@@ -94,6 +110,24 @@ export function Canvas(props: CanvasProps) {
     const next = { nodeIds: n.map((x) => x.id), edgeIds: e.map((x) => x.id) };
     if (!isSameSelection(next, latest.current.selection)) latest.current.onSelect(next);
   }, []);
+  // React Flow moves a focused node with the arrow keys only in its own state (lost on the next
+  // render, never saved); take the keys first and make each press an edit of the spec.
+  const onKeyDownCapture = useCallback(
+    (event: KeyboardEvent) => {
+      const delta = ARROWS[event.key];
+      const focused = (event.target as HTMLElement).closest?.('.react-flow__node');
+      const focusedId = focused?.getAttribute('data-id');
+      if (!delta || !focusedId || !props.onNudge || props.readOnly) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const step = event.shiftKey ? NUDGE_STEP_LARGE : NUDGE_STEP;
+      const ids = latest.current.selection.nodeIds.includes(focusedId)
+        ? latest.current.selection.nodeIds
+        : [focusedId];
+      props.onNudge(ids, delta[0] * step, delta[1] * step);
+    },
+    [props.onNudge, props.readOnly],
+  );
   const onDragOver = useCallback((event: DragEvent) => {
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
@@ -109,7 +143,12 @@ export function Canvas(props: CanvasProps) {
   );
 
   return (
-    <div className={far ? 'hf-canvas is-far' : 'hf-canvas'} data-testid="canvas">
+    <div
+      className={far ? 'hf-canvas is-far' : 'hf-canvas'}
+      data-testid="canvas"
+      data-readonly={props.readOnly ? 'true' : undefined}
+      onKeyDownCapture={onKeyDownCapture}
+    >
       <ReactFlow<StateNode, SpecEdge>
         nodes={nodes}
         edges={edges}
@@ -124,10 +163,11 @@ export function Canvas(props: CanvasProps) {
         onDrop={onDrop}
         nodesDraggable={!props.readOnly}
         nodesConnectable={!props.readOnly}
+        edgesFocusable={false}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag={false}
-        fitView
+        fitView={props.fitOnInit !== false}
         minZoom={0.1}
         onlyRenderVisibleElements
         proOptions={PRO_OPTIONS}
@@ -135,6 +175,14 @@ export function Canvas(props: CanvasProps) {
         <Background gap={24} />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
         <Controls showInteractive={false} />
+        {!props.readOnly && props.onConnectTo && selection.nodeIds.length === 1 && selection.nodeIds[0] && (
+          <ConnectPad
+            key={selection.nodeIds[0]}
+            spec={spec}
+            stateId={selection.nodeIds[0]}
+            onConnect={props.onConnectTo}
+          />
+        )}
       </ReactFlow>
     </div>
   );

@@ -1,7 +1,8 @@
 import type { StateKind, StateSpec } from '@hireflow/runtime/model';
 import { uniqueId } from '../spec/specTree.ts';
 
-const LABELS: Record<StateKind, string> = {
+/** The placeholder name of a state just created from the palette. */
+export const NEW_STATE_LABELS: Record<StateKind, string> = {
   milestone: 'New milestone',
   approval: 'New approval',
   decision: 'New decision',
@@ -15,7 +16,7 @@ const LABELS: Record<StateKind, string> = {
  */
 export function newState(kind: StateKind, position: { x: number; y: number }, taken: Set<string>): StateSpec {
   const id = uniqueId(kind === 'final' ? 'outcome' : kind, taken);
-  const common = { id, label: LABELS[kind], position, entry: [], exit: [] };
+  const common = { id, label: NEW_STATE_LABELS[kind], position, entry: [], exit: [] };
   switch (kind) {
     case 'milestone':
       return { ...common, kind, on: [], timers: [] };

@@ -80,5 +80,7 @@ export function removeSelection(spec: WorkflowSpec, selection: Selection): Remov
   const kept = filterStates(spec.states, (state) => !doomed.has(state.id));
   const states = mapStates(kept, (state) => pruneState(state, (target) => doomed.has(target), edgeIds));
   const initial = doomed.has(spec.initial) ? (states[0]?.id ?? spec.initial) : spec.initial;
-  return { spec: { ...spec, states, initial }, refused };
+  // A transition from any state into a deleted state goes with it.
+  const anyState = spec.anyState?.filter((t) => !doomed.has(t.target));
+  return { spec: { ...spec, states, initial, ...(anyState ? { anyState } : {}) }, refused };
 }

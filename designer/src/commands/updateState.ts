@@ -35,7 +35,8 @@ function renameReferences(spec: WorkflowSpec, from: string, to: string): Workflo
       }
     }
   });
-  return { ...spec, states, initial: swap(spec.initial) };
+  const anyState = spec.anyState?.map((t) => ({ ...t, target: swap(t.target) }));
+  return { ...spec, states, initial: swap(spec.initial), ...(anyState ? { anyState } : {}) };
 }
 
 export type UpdateStateResult =

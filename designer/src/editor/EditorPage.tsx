@@ -1,10 +1,12 @@
 import type { Diagnostic } from '@hireflow/runtime/compiler';
 import type { StateKind, WorkflowSpec } from '@hireflow/runtime/model';
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
-import { layoutWithElk } from '../canvas/layoutWithElk.ts';
+import { layoutWithElk, type MeasuredSizes } from '../canvas/layoutWithElk.ts';
+import { openLegibly } from '../canvas/openLegibly.ts';
 import { Palette } from '../canvas/Palette.tsx';
+import type { SpecEdge, StateNode } from '../flow/flowTypes.ts';
 import { type FlowMarks, NO_MARKS } from '../flow/markFlow.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { setCompletionFields } from '../monaco/loadMonaco.ts';
@@ -28,6 +30,17 @@ export interface PanelContext {
   definition: unknown;
   diagnostics: Diagnostic[];
   setMarks: (marks: FlowMarks) => void;
+  /**
+   * Draws another spec on the canvas, read only, with a label (the replay shows the exact version an
+   * instance ran, not the draft); `null` returns to the draft.
+   */
+  showSpec: (shown: ShownSpec | null) => void;
+}
+
+/** A spec the canvas shows instead of the draft, e.g. "v3 — the version this instance ran". */
+export interface ShownSpec {
+  spec: WorkflowSpec;
+  label: string;
 }
 
 export interface EditorPageProps {
@@ -36,29 +49,71 @@ export interface EditorPageProps {
   header?: (ctx: { editor: EditorApi; blockedBy: string | null }) => ReactNode;
   panels?: SidePanel[];
   onBack?: () => void;
+  /** Viewers and auditors: no palette, no drag, no connect, no edits; says why. */
+  readOnly?: { reason: string } | undefined;
 }
+
+const NO_OP = () => {};
 
 function EditorScreen(props: EditorPageProps) {
   const editor = useEditor(props.initialSpec);
-  const { spec, selection } = editor;
-  const compiled = useDiagnostics(spec);
-  const flow = useReactFlow();
+  const { selection } = editor;
+  const compiled = useDiagnostics(editor.spec);
+  const flow = useReactFlow<StateNode, SpecEdge>();
+  const [shown, setShown] = useState<ShownSpec | null>(null);
+  const readOnly = props.readOnly !== undefined || shown !== null;
+  // What the canvas and inspector draw: the draft, or the version a replay runs on.
+  const spec = shown?.spec ?? editor.spec;
+  const nodesReady = useNodesInitialized();
+  const opened = useRef<WorkflowSpec | null>(null);
+  const pendingOpen = useRef<WorkflowSpec | null>(null);
+  const measuredSizes = useCallback(
+    (): MeasuredSizes =>
+      new Map(
+        flow
+          .getNodes()
+          .flatMap((n) =>
+            n.measured?.width && n.measured.height
+              ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
+              : [],
+          ),
+      ),
+    [flow],
+  );
   const [centerTab, setCenterTab] = useState<'canvas' | 'source'>('canvas');
   const [sideTab, setSideTab] = useState('inspect');
   const [help, setHelp] = useState(false);
   const [marks, setMarks] = useState<FlowMarks>(NO_MARKS);
 
   useEffect(() => setCompletionFields(spec.context), [spec.context]);
-  // A spec nobody has drawn yet (a template, an API-made workflow) gets a tidy layout on open,
-  // loaded as the starting point rather than as an undoable edit.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only for the spec the page opened with
+  // Once the cards are measured: a spec nobody has drawn yet (a template, an API-made workflow) gets
+  // a tidy layout with the real card sizes, loaded as the starting point rather than as an undoable
+  // edit; then the canvas opens at a zoom people can read.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per spec the page opened with
   useEffect(() => {
-    if (props.initialSpec.states.some((s) => s.position)) return;
-    void layoutWithElk(props.initialSpec).then((laidOut) => {
+    if (!nodesReady || opened.current === props.initialSpec) return;
+    opened.current = props.initialSpec;
+    if (props.initialSpec.states.some((s) => s.position)) {
+      void openLegibly(flow, props.initialSpec);
+      return;
+    }
+    void layoutWithElk(props.initialSpec, measuredSizes()).then((laidOut) => {
+      pendingOpen.current = laidOut;
       editor.load(laidOut);
-      requestAnimationFrame(() => void flow.fitView());
     });
-  }, [props.initialSpec]);
+  }, [nodesReady, props.initialSpec]);
+  // After a layout the canvas opens on it once React Flow has the new positions: its store is updated
+  // by its own effects, which run before this one (children first).
+  useEffect(() => {
+    if (pendingOpen.current !== editor.spec) return;
+    pendingOpen.current = null;
+    const laidOut = editor.spec;
+    requestAnimationFrame(() => void openLegibly(flow, laidOut));
+  }, [editor.spec, flow]);
+  // The canvas of a shown version opens legibly too.
+  useEffect(() => {
+    if (shown) requestAnimationFrame(() => void openLegibly(flow, shown.spec));
+  }, [shown, flow]);
   const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
   const blockedBy = compiled.pending
     ? 'Checking the workflow…'
@@ -88,11 +143,11 @@ function EditorScreen(props: EditorPageProps) {
   );
 
   useShortcuts({
-    undo: editor.undo,
-    redo: editor.redo,
-    remove: editor.remove,
+    undo: readOnly ? NO_OP : editor.undo,
+    redo: readOnly ? NO_OP : editor.redo,
+    remove: readOnly ? NO_OP : editor.remove,
     copy: editor.copy,
-    paste: editor.paste,
+    paste: readOnly ? NO_OP : editor.paste,
     selectAll: () => editor.select({ nodeIds: flow.getNodes().map((n) => n.id), edgeIds: [] }),
     help: () => setHelp(true),
     escape: () => (help ? setHelp(false) : editor.select({ nodeIds: [], edgeIds: [] })),
@@ -104,14 +159,16 @@ function EditorScreen(props: EditorPageProps) {
     editor.add(kind, flow.screenToFlowPosition(center));
   };
   const autoLayout = async () => {
-    editor.replace(await layoutWithElk(spec));
-    requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+    const laidOut = await layoutWithElk(spec, measuredSizes());
+    pendingOpen.current = laidOut;
+    editor.replace(laidOut);
   };
   const ctx: PanelContext = {
     editor,
     definition: compiled.definition,
     diagnostics: compiled.diagnostics,
     setMarks,
+    showSpec: setShown,
   };
   const tabs = useMemo(
     () => [
@@ -139,34 +196,38 @@ function EditorScreen(props: EditorPageProps) {
           </span>
         )}
         <span className="hf-toolbar__spacer" />
-        <button
-          type="button"
-          className="hf-button"
-          onClick={editor.undo}
-          disabled={!editor.canUndo}
-          data-testid="undo"
-          title="Undo (Ctrl+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="hf-button"
-          onClick={editor.redo}
-          disabled={!editor.canRedo}
-          data-testid="redo"
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
-        <button
-          type="button"
-          className="hf-button"
-          onClick={() => void autoLayout()}
-          data-testid="auto-layout"
-        >
-          Auto layout
-        </button>
+        {!readOnly && (
+          <>
+            <button
+              type="button"
+              className="hf-button"
+              onClick={editor.undo}
+              disabled={!editor.canUndo}
+              data-testid="undo"
+              title="Undo (Ctrl+Z)"
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              className="hf-button"
+              onClick={editor.redo}
+              disabled={!editor.canRedo}
+              data-testid="redo"
+              title="Redo (Ctrl+Shift+Z)"
+            >
+              Redo
+            </button>
+            <button
+              type="button"
+              className="hf-button"
+              onClick={() => void autoLayout()}
+              data-testid="auto-layout"
+            >
+              Auto layout
+            </button>
+          </>
+        )}
         <button
           type="button"
           className="hf-button"
@@ -184,8 +245,30 @@ function EditorScreen(props: EditorPageProps) {
         >
           ?
         </button>
-        {props.header?.({ editor, blockedBy })}
+        {props.readOnly ? (
+          <span className="hf-badge" data-testid="read-only" title={props.readOnly.reason}>
+            Read only
+          </span>
+        ) : (
+          props.header?.({ editor, blockedBy })
+        )}
       </header>
+      <p className="hf-desktop-only" role="note" data-testid="desktop-only">
+        The workflow canvas is made for a larger screen. On a phone, use Approvals and the instance pages.
+      </p>
+      {props.readOnly && (
+        <p className="hf-notice hf-notice--info" data-testid="read-only-reason">
+          {props.readOnly.reason}
+        </p>
+      )}
+      {shown && (
+        <div className="hf-notice hf-notice--info" role="status" data-testid="shown-version">
+          Showing {shown.label}, read only.
+          <button type="button" className="hf-link" onClick={() => setShown(null)}>
+            Back to the draft
+          </button>
+        </div>
+      )}
       {editor.notice && (
         <div className="hf-notice" role="status" data-testid="notice">
           {editor.notice}
@@ -194,8 +277,8 @@ function EditorScreen(props: EditorPageProps) {
           </button>
         </div>
       )}
-      <div className="hf-editor__body">
-        <Palette onAdd={addInView} />
+      <div className={readOnly ? 'hf-editor__body hf-editor__body--readonly' : 'hf-editor__body'}>
+        {!readOnly && <Palette onAdd={addInView} />}
         <main className="hf-editor__center">
           <div className="hf-tabs" role="tablist" aria-label="View">
             {(['canvas', 'source'] as const).map((tab) => (
@@ -216,14 +299,22 @@ function EditorScreen(props: EditorPageProps) {
               spec={spec}
               selection={selection}
               marks={marks}
+              readOnly={readOnly}
+              fitOnInit={false}
               onSelect={editor.select}
-              onConnect={editor.connect}
-              onMove={editor.move}
-              onDropKind={editor.add}
+              onConnect={readOnly ? NO_OP : editor.connect}
+              onMove={readOnly ? NO_OP : editor.move}
+              onDropKind={readOnly ? NO_OP : editor.add}
+              onNudge={editor.nudge}
+              onConnectTo={editor.connect}
             />
           ) : (
             <Suspense fallback={<p className="hf-muted">Loading the code editor…</p>}>
-              <SourceTab spec={spec} definition={compiled.definition} onApply={editor.replace} />
+              <SourceTab
+                spec={spec}
+                definition={compiled.definition}
+                onApply={readOnly ? NO_OP : editor.replace}
+              />
             </Suspense>
           )}
         </main>
@@ -242,16 +333,20 @@ function EditorScreen(props: EditorPageProps) {
               </button>
             ))}
           </div>
-          <div className="hf-side__body">
+          {/* Focusable so the panel scrolls by keyboard even when everything in it is disabled (read only). */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+          <div className="hf-side__body" tabIndex={0}>
             {sideTab === 'inspect' && (
               <Inspector
                 spec={spec}
                 selection={selection}
                 diagnostics={compiled.diagnostics}
-                onPatchState={editor.patchState}
-                onReplaceState={editor.replaceState}
-                onPatchEdge={editor.patchEdge}
-                onSetInitial={editor.setInitial}
+                readOnly={readOnly}
+                onPatchState={readOnly ? NO_OP : editor.patchState}
+                onReplaceState={readOnly ? NO_OP : editor.replaceState}
+                onPatchEdge={readOnly ? NO_OP : editor.patchEdge}
+                onSetInitial={readOnly ? NO_OP : editor.setInitial}
+                onRenameState={readOnly ? NO_OP : editor.rename}
               />
             )}
             {sideTab === 'problems' && (

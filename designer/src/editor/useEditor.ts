@@ -1,11 +1,12 @@
 import type { StateKind, StateSpec, WorkflowSpec } from '@hireflow/runtime/model';
-import type { Connection } from '@xyflow/react';
 import { useCallback, useMemo, useReducer } from 'react';
 import { addState } from '../commands/addState.ts';
 import { copySelection, paste } from '../commands/clipboard.ts';
-import { connect } from '../commands/connect.ts';
+import { type Connection, connect } from '../commands/connect.ts';
 import { canRedo, canUndo } from '../commands/history.ts';
 import { moveNodes } from '../commands/moveNodes.ts';
+import { nameState } from '../commands/nameState.ts';
+import { nudgeNodes } from '../commands/nudgeNodes.ts';
 import { removeSelection, type Selection } from '../commands/removeSelection.ts';
 import { type StatePatch, updateState } from '../commands/updateState.ts';
 import { type TransitionPatch, updateTransition } from '../commands/updateTransition.ts';
@@ -70,6 +71,14 @@ export function useEditor(initial: WorkflowSpec) {
       replaceState: (next: StateSpec) => apply(updateStateById(spec, next.id, () => next)),
       patchEdge: (edgeId: string, patch: TransitionPatch) => apply(updateTransition(spec, edgeId, patch)),
       setInitial: (id: string) => apply({ ...spec, initial: id }),
+      /** Arrow keys on the canvas: one undoable, saved move of the selected states. */
+      nudge: (ids: readonly string[], dx: number, dy: number) => apply(nudgeNodes(spec, ids, dx, dy)),
+      /** The inspector's Name field: a fresh state's first name also becomes its id. */
+      rename: (id: string, label: string) => {
+        const result = nameState(spec, id, label);
+        if (result.error) dispatch({ type: 'notice', notice: result.error });
+        else apply(result.spec, result.id === id ? undefined : { nodeIds: [result.id], edgeIds: [] });
+      },
     }),
     [spec, selection, clipboard, apply],
   );

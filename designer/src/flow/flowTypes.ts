@@ -25,6 +25,8 @@ export interface StateNodeData extends Record<string, unknown> {
   steps?: StepSummary[] | undefined;
   tracks?: { id: string; label: string }[] | undefined;
   outcome?: Outcome | undefined;
+  /** Transitions from any state (Reject, Withdraw…) that also leave this state, drawn as one badge. */
+  anyState?: { name: string; title: string }[] | undefined;
   mark?: FlowMark | undefined;
 }
 

@@ -13,6 +13,27 @@ function defaultPosition(index: number, nested: boolean): { x: number; y: number
   return { x: (index % 6) * (NODE_SIZE.width + 80), y: Math.floor(index / 6) * (NODE_SIZE.height + 100) };
 }
 
+const KIND_WORDS: Record<StateSpec['kind'], string> = {
+  milestone: 'milestone',
+  approval: 'approval',
+  decision: 'decision',
+  parallel: 'parallel stage',
+  final: 'outcome',
+};
+
+/** "REJECT" → "Reject", "NEEDS_INFO" → "Needs info": the short name the badge shows. */
+const eventName = (event: string) =>
+  event.charAt(0) + event.slice(1).toLowerCase().replaceAll('_', ' ').replaceAll('.', ' ');
+
+/** The badge entries of the workflow's transitions from any state (states that end the instance have none). */
+function anyStateBadges(spec: WorkflowSpec): StateNodeData['anyState'] {
+  const names = new Map(listStates(spec).map((l) => [l.state.id, l.state.label ?? l.state.id]));
+  return (spec.anyState ?? []).map((t) => ({
+    name: eventName(t.event),
+    title: `${t.label ?? t.event} → ${names.get(t.target) ?? t.target} (from any stage)`,
+  }));
+}
+
 function nodeData(state: StateSpec, initial: boolean): StateNodeData {
   const timers =
     state.kind === 'milestone' || state.kind === 'approval' || state.kind === 'parallel' ? state.timers : [];
@@ -122,6 +143,7 @@ export function specToFlow(spec: WorkflowSpec): Flow {
   const indexInParent = new Map<string, number>();
   const nodes: StateNode[] = [];
   const byId = new Map<string, StateNode>();
+  const badges = anyStateBadges(spec);
   for (const { state, parent } of located) {
     const key = parent ? `${parent.stateId}/${parent.regionId}` : '';
     const index = indexInParent.get(key) ?? 0;
@@ -133,11 +155,16 @@ export function specToFlow(spec: WorkflowSpec): Flow {
         parallel?.kind === 'parallel' ? parallel.regions.findIndex((r) => r.id === parent.regionId) : 0;
       position = { x: position.x, y: PARALLEL_PADDING.top + regionIndex * (NODE_SIZE.height + 40) };
     }
+    const data = nodeData(state, !parent && spec.initial === state.id);
+    // Decisions are passed through at once and top-level outcomes end the instance: no badge there.
+    if (badges?.length && state.kind !== 'decision' && (state.kind !== 'final' || parent))
+      data.anyState = badges;
     const node: StateNode = {
       id: state.id,
       type: state.kind,
       position,
-      data: nodeData(state, !parent && spec.initial === state.id),
+      ariaLabel: `${data.label}, ${KIND_WORDS[state.kind]}${data.initial ? ', start' : ''}`,
+      data,
       ...(parent ? { parentId: parent.stateId, extent: 'parent' as const } : {}),
     };
     nodes.push(node);

@@ -4,6 +4,7 @@ import type { Selection } from '../commands/removeSelection.ts';
 import type { StatePatch } from '../commands/updateState.ts';
 import type { TransitionPatch } from '../commands/updateTransition.ts';
 import { specToFlow } from '../flow/specToFlow.ts';
+import { stateOptions } from '../spec/stateOptions.ts';
 import { locateDiagnostic } from '../validation/locateDiagnostic.ts';
 import { StateInspector } from './StateInspector.tsx';
 import { TransitionInspector } from './TransitionInspector.tsx';
@@ -17,10 +18,22 @@ export function Inspector(props: {
   onReplaceState: (state: StateSpec) => void;
   onPatchEdge: (edgeId: string, patch: TransitionPatch) => void;
   onSetInitial: (id: string) => void;
+  onRenameState?: (id: string, label: string) => void;
+  /** Viewers and auditors see every setting but cannot change any (a disabled fieldset). */
+  readOnly?: boolean;
 }) {
+  return (
+    <fieldset className="hf-inspector__frame" disabled={props.readOnly} data-testid="inspector-frame">
+      <legend className="hf-sr-only">{props.readOnly ? 'Details (read only)' : 'Details'}</legend>
+      <InspectorBody {...props} />
+    </fieldset>
+  );
+}
+
+function InspectorBody(props: Parameters<typeof Inspector>[0]) {
   const { spec, selection } = props;
   const located = listStates(spec);
-  const stateIds = located.map((l) => l.state.id);
+  const stateIds = stateOptions(spec);
   const count = selection.nodeIds.length + selection.edgeIds.length;
   if (count === 0) {
     return (
@@ -46,6 +59,9 @@ export function Inspector(props: {
         state={state}
         stateIds={stateIds}
         onPatch={(patch) => props.onPatchState(state.id, patch)}
+        {...(props.onRenameState
+          ? { onRename: (label: string) => props.onRenameState?.(state.id, label) }
+          : {})}
         onSetInitial={() => props.onSetInitial(state.id)}
       />
     );

@@ -1,5 +1,6 @@
 import { OUTCOMES, type StateSpec, type WorkflowSpec } from '@hireflow/runtime/model';
 import type { StatePatch } from '../commands/updateState.ts';
+import type { StateOption } from '../spec/stateOptions.ts';
 import { ApprovalStepsEditor } from './ApprovalStepsEditor.tsx';
 import { CheckField, SelectField, TextField } from './fields.tsx';
 import { TimerLadderEditor } from './TimerLadderEditor.tsx';
@@ -8,8 +9,10 @@ import { TimerLadderEditor } from './TimerLadderEditor.tsx';
 export function StateInspector(props: {
   spec: WorkflowSpec;
   state: StateSpec;
-  stateIds: string[];
+  stateIds: StateOption[];
   onPatch: (patch: StatePatch) => void;
+  /** The Name field; a fresh state's first name also becomes its id. */
+  onRename?: (label: string) => void;
   onSetInitial: () => void;
 }) {
   const { state, onPatch, spec } = props;
@@ -23,7 +26,9 @@ export function StateInspector(props: {
         label="Name"
         value={state.label ?? ''}
         testId="state-label"
-        onCommit={(label) => onPatch({ label: label || undefined })}
+        onCommit={(label) =>
+          props.onRename ? props.onRename(label) : onPatch({ label: label || undefined })
+        }
       />
       <TextField label="Id" value={state.id} testId="state-id" onCommit={(id) => onPatch({ id })} />
       <TextField

@@ -1,5 +1,6 @@
 import { type ActionSpec, DURATION_UNITS, type TimerSpec } from '@hireflow/runtime/model';
 import { uniqueId } from '../spec/specTree.ts';
+import type { StateOption } from '../spec/stateOptions.ts';
 import { CheckField, formatRecipients, parseRecipients, SelectField, TextField } from './fields.tsx';
 
 const UNIT_LABELS = {
@@ -39,7 +40,7 @@ function withActions(timer: TimerSpec, notify: string, reassign: string): TimerS
  */
 export function TimerLadderEditor(props: {
   timers: TimerSpec[];
-  stateIds: string[];
+  stateIds: StateOption[];
   onChange: (timers: TimerSpec[]) => void;
 }) {
   const { timers, onChange } = props;
@@ -105,10 +106,7 @@ export function TimerLadderEditor(props: {
               label="Then move to"
               value={timer.target ?? ''}
               testId="sla-target"
-              options={[
-                { value: '', label: '(stay)' },
-                ...props.stateIds.map((id) => ({ value: id, label: id })),
-              ]}
+              options={[{ value: '', label: '(stay)' }, ...props.stateIds]}
               onChange={(target) => set(index, { ...timer, target: target || undefined })}
             />
             <CheckField

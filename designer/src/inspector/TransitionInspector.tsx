@@ -2,6 +2,7 @@ import type { Diagnostic } from '@hireflow/runtime/compiler';
 import { type StateSpec, SYSTEM_ROLES, type WorkflowSpec } from '@hireflow/runtime/model';
 import type { TransitionPatch } from '../commands/updateTransition.ts';
 import { GuardField } from '../monaco/GuardField.tsx';
+import type { StateOption } from '../spec/stateOptions.ts';
 import { CheckField, SelectField, TextField } from './fields.tsx';
 import { TimerLadderEditor } from './TimerLadderEditor.tsx';
 import { TransitionOrder } from './TransitionOrder.tsx';
@@ -26,7 +27,7 @@ export function TransitionInspector(props: {
   spec: WorkflowSpec;
   state: StateSpec;
   edgeId: string;
-  stateIds: string[];
+  stateIds: StateOption[];
   diagnostics: Diagnostic[];
   onPatch: (patch: TransitionPatch) => void;
   onPatchState: (timers: StateSpec) => void;

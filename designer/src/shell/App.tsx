@@ -6,6 +6,7 @@ import { InstanceEffectsPage } from '../delivery/InstanceEffectsPage.tsx';
 import { NotificationPreferencesPage } from '../delivery/NotificationPreferencesPage.tsx';
 import { DeliveriesPage } from '../deliveries/DeliveriesPage.tsx';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
+import { InstancePage } from '../instance/InstancePage.tsx';
 import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
 import { generateChainSpec } from '../spec/generateChainSpec.ts';
@@ -76,7 +77,7 @@ export function App() {
   if (route.page === 'workflow')
     return (
       <PageErrorBoundary key={route.id} page="Workflow editor">
-        <WorkflowRoute workflowId={route.id} onBack={toList} />
+        <WorkflowRoute workflowId={route.id} onBack={toList} user={session.user} />
       </PageErrorBoundary>
     );
   const logout = () => void api.logout().finally(() => setSession(null));
@@ -89,7 +90,12 @@ export function App() {
         )}
         {route.page === 'inbox' && <InboxPage />}
         {route.page === 'sandboxes' && <SandboxesPage />}
-        {route.page === 'instance' && <InstanceEffectsPage instanceId={route.id} />}
+        {route.page === 'instance' && (
+          <>
+            <InstancePage instanceId={route.id} user={session.user} />
+            <InstanceEffectsPage instanceId={route.id} />
+          </>
+        )}
         {route.page === 'delivery' && <DeliveryPage />}
         {route.page === 'notifications' && <NotificationPreferencesPage />}
         {route.page === 'deliveries' && <DeliveriesPage user={session.user} />}

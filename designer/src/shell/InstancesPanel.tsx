@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import type { WorkflowSpec } from '@hireflow/runtime/model';
+import { useEffect, useState } from 'react';
+import type { InstanceSummary } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
+import type { ShownSpec } from '../editor/EditorPage.tsx';
 import type { FlowMarks } from '../flow/markFlow.ts';
 import { EraseSubjectDialog } from './EraseSubjectDialog.tsx';
+import { stateName } from '../spec/stateOptions.ts';
 import { ReplayTimeline } from './ReplayTimeline.tsx';
-import { useAsync } from './useAsync.ts';
+import { describeError, useAsync } from './useAsync.ts';
 
 /** Human time since a timestamp: "3 d", "5 h", "12 min". */
 function since(iso: string): string {
@@ -14,21 +18,58 @@ function since(iso: string): string {
 }
 
 /** Instances of this workflow (state, time in state, overdue) and the replay of one of them. */
-export function InstancesPanel(props: { workflowId: string; setMarks: (marks: FlowMarks) => void }) {
+export function InstancesPanel(props: {
+  workflowId: string;
+  setMarks: (marks: FlowMarks) => void;
+  /** Draws the version the opened instance ran on the canvas (absent: marks go on the draft). */
+  showSpec?: (shown: ShownSpec | null) => void;
+  /** Names the states in the list (the draft's names; the replay uses the version's own). */
+  spec?: WorkflowSpec;
+}) {
   const [state] = useAsync(() => api.listInstances({ workflowId: props.workflowId }), [props.workflowId]);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<InstanceSummary | null>(null);
+  const [ran, setRan] = useState<WorkflowSpec | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [erasing, setErasing] = useState(false);
+  const { showSpec, workflowId } = props;
+  // The replay is drawn on the exact version that ran the instance, fetched by its number.
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    setRan(null);
+    setError(null);
+    api.getVersion(workflowId, open.version).then(
+      ({ version }) => {
+        if (!live) return;
+        setRan(version.spec);
+        showSpec?.({
+          spec: version.spec,
+          label: `v${open.version}, the version instance ${open.subjectId} ran`,
+        });
+      },
+      (e) => live && setError(describeError(e)),
+    );
+    return () => {
+      live = false;
+      showSpec?.(null);
+    };
+  }, [open, workflowId, showSpec]);
   if (state.status === 'loading') return <p className="hf-muted">Loading instances…</p>;
   if (state.status === 'error') return <p className="hf-field__error">{state.message}</p>;
   if (open) {
-    const subjectId = state.value.items.find((i) => i.id === open)?.subjectId;
     return (
       <div>
         <button type="button" className="hf-link" onClick={() => setOpen(null)}>
           ← All instances
         </button>
-        <ReplayTimeline instanceId={open} setMarks={props.setMarks} />
-        {subjectId && (
+        <p data-testid="replay-version">
+          Replay on <strong>v{open.version}</strong>, the version this instance ran.
+        </p>
+        {error && <p className="hf-field__error">{error}</p>}
+        {(ran || error) && (
+          <ReplayTimeline instanceId={open.id} setMarks={props.setMarks} spec={ran ?? undefined} />
+        )}
+        {open.subjectId && (
           <button
             type="button"
             className="hf-button hf-button--danger"
@@ -38,8 +79,8 @@ export function InstancesPanel(props: { workflowId: string; setMarks: (marks: Fl
             Erase personal data…
           </button>
         )}
-        {erasing && subjectId && (
-          <EraseSubjectDialog subjectId={subjectId} onClose={() => setErasing(false)} />
+        {erasing && open.subjectId && (
+          <EraseSubjectDialog subjectId={open.subjectId} onClose={() => setErasing(false)} />
         )}
       </div>
     );
@@ -52,15 +93,19 @@ export function InstancesPanel(props: { workflowId: string; setMarks: (marks: Fl
           <button
             type="button"
             className="hf-diagnostic"
-            onClick={() => setOpen(i.id)}
+            onClick={() => setOpen(i)}
             data-testid={`instance-${i.id}`}
           >
             <span>{i.overdue ? '⏰' : '•'}</span>
             <span>
-              {i.subjectId} · v{i.version} · <strong>{i.state.join('/')}</strong> for {since(i.enteredAt)}{' '}
-              {i.overdue && <span className="hf-badge hf-badge--warn">overdue</span>}
+              {i.subjectId} · v{i.version} ·{' '}
+              <strong>{i.state.map((s) => stateName(props.spec, s)).join(' / ')}</strong> for{' '}
+              {since(i.enteredAt)} {i.overdue && <span className="hf-badge hf-badge--warn">overdue</span>}
             </span>
           </button>
+          <a href={`#/instances/${encodeURIComponent(i.id)}`} className="hf-link">
+            Open page
+          </a>
         </li>
       ))}
     </ul>

@@ -1,8 +1,11 @@
+import type { WorkflowSpec } from '@hireflow/runtime/model';
 import { useEffect, useState } from 'react';
 import type { AuditEntry, VerifyResult, WhatIfResult } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import type { FlowMark } from '../flow/flowTypes.ts';
 import { type FlowMarks, NO_MARKS } from '../flow/markFlow.ts';
+import { stateName } from '../spec/stateOptions.ts';
+import { describeActor } from './describeActor.ts';
 import { describeError, useAsync } from './useAsync.ts';
 
 // One constant, not a fresh `[]` per render: the marks effect depends on it, and setting marks
@@ -28,7 +31,13 @@ export function divergence(entries: readonly AuditEntry[], result: WhatIfResult)
 }
 
 /** A scrubber over one instance's audit entries, with chain verification and a what-if replay. */
-export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: FlowMarks) => void }) {
+export function ReplayTimeline(props: {
+  instanceId: string;
+  setMarks: (marks: FlowMarks) => void;
+  /** The version that ran the instance: names its states. */
+  spec?: WorkflowSpec | undefined;
+}) {
+  const names = (ids: readonly string[]) => ids.map((id) => stateName(props.spec, id)).join(' / ');
   const [state] = useAsync(async () => {
     const [entries, verify] = await Promise.all([
       api.auditEntries(props.instanceId),
@@ -82,7 +91,7 @@ export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: Fl
               <div>
                 <dt>Step</dt>
                 <dd>
-                  #{entry.seq} {entry.kind}
+                  #{entry.seq} {entry.kind} (v{entry.version})
                 </dd>
               </div>
               <div>
@@ -91,9 +100,7 @@ export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: Fl
               </div>
               <div>
                 <dt>Who</dt>
-                <dd>
-                  {entry.actor.id} ({entry.actor.role}, via {entry.actor.via})
-                </dd>
+                <dd>{describeActor(entry.actor)}</dd>
               </div>
               <div>
                 <dt>Event</dt>
@@ -102,7 +109,7 @@ export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: Fl
               <div>
                 <dt>Move</dt>
                 <dd>
-                  {entry.from.join('/') || '—'} → {entry.to.join('/')}
+                  {names(entry.from) || '—'} → {names(entry.to)}
                 </dd>
               </div>
               {entry.note && (
@@ -151,7 +158,7 @@ export function ReplayTimeline(props: { instanceId: string; setMarks: (marks: Fl
       {error && <p className="hf-field__error">{error}</p>}
       {whatIf && (
         <p data-testid="whatif-result">
-          On v{whatIfVersion} it would end in <strong>{whatIf.finalState.join('/')}</strong>
+          On v{whatIfVersion} it would end in <strong>{names(whatIf.finalState)}</strong>
           {whatIf.divergedAt !== undefined ? `, diverging at step #${whatIf.divergedAt}` : ', the same path'}.
         </p>
       )}

@@ -1,15 +1,18 @@
 import { useMemo, useState } from 'react';
+import type { User } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
 import { RolloutPanel } from '../rollout/RolloutPanel.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';
+import { canDesign, readOnlyReason } from './designRights.ts';
 import { InstancesPanel } from './InstancesPanel.tsx';
 import { useAsync } from './useAsync.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { WorkflowHeader } from './WorkflowHeader.tsx';
 
 /** The editor for one saved workflow: loads its draft, autosaves, publishes, shows versions and instances. */
-export function WorkflowRoute(props: { workflowId: string; onBack: () => void }) {
+export function WorkflowRoute(props: { workflowId: string; onBack: () => void; user?: User }) {
+  const readOnly = props.user && !canDesign(props.user) ? { reason: readOnlyReason(props.user) } : undefined;
   const [state] = useAsync(() => api.getWorkflow(props.workflowId), [props.workflowId]);
   const [published, setPublished] = useState(0);
   const panels = useMemo<SidePanel[]>(
@@ -34,7 +37,14 @@ export function WorkflowRoute(props: { workflowId: string; onBack: () => void })
       {
         id: 'instances',
         title: 'Instances',
-        render: (ctx) => <InstancesPanel workflowId={props.workflowId} setMarks={ctx.setMarks} />,
+        render: (ctx) => (
+          <InstancesPanel
+            workflowId={props.workflowId}
+            setMarks={ctx.setMarks}
+            showSpec={ctx.showSpec}
+            spec={ctx.editor.spec}
+          />
+        ),
       },
       {
         id: 'rollout',
@@ -53,6 +63,7 @@ export function WorkflowRoute(props: { workflowId: string; onBack: () => void })
       initialSpec={draft.spec}
       onBack={props.onBack}
       panels={panels}
+      readOnly={readOnly}
       header={({ editor, blockedBy }) => (
         <WorkflowHeader
           workflowId={props.workflowId}

@@ -21,6 +21,7 @@ export function parseRoute(hash: string): Route {
   const [first, second] = parts;
   if (first === 'workflows' && second) return { page: 'workflow', id: second };
   if (first === 'templates') return { page: 'templates' };
+  if (first === 'instances' && second) return { page: 'instance', id: second };
   if (first === 'inbox') return { page: 'inbox' };
   if (first === 'sandboxes') return { page: 'sandboxes' };
   if (first === 'deliveries') return { page: 'deliveries' };

@@ -1,6 +1,7 @@
 import { checkGuard } from '../expr/index.ts';
 import { type ActionSpec, listStates, type StateSpec, type WorkflowSpec } from '../model/index.ts';
 import type { OutboundAllowList } from '../outbox/outboundPolicy.ts';
+import { analyzeAnyState } from './analyzeAnyState.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { buildGraph, canReach, reachableFrom } from './graph.ts';
 import { findShadowedTransitions } from './shadowing.ts';
@@ -233,6 +234,12 @@ export function analyze(spec: WorkflowSpec, options: AnalyzeOptions = {}): Diagn
     }
   }
 
+  analyzeAnyState(spec, out, {
+    claimTransitionId: (id, path) => claim(transitionIds, id, path, 'transitions'),
+    checkTarget,
+    checkExpression,
+    reservedEvents: RESERVED_EVENTS,
+  });
   analyzeReachability(spec, out);
   if (options.upstream) analyzeLockedStates(spec, options.upstream, out);
   return out;

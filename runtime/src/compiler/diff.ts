@@ -54,6 +54,17 @@ function edgesOf(state: StateSpec): Edge[] {
   }));
 }
 
+function anyStateEdges(spec: WorkflowSpec): Edge[] {
+  return (spec.anyState ?? []).map(({ id, target, guard, event, ...rest }) => ({
+    stateId: '',
+    id,
+    event,
+    target,
+    guard,
+    rest: canonicalJson(rest),
+  }));
+}
+
 /** The state without what other entries already report (transitions, timers, steps, nested states, layout). */
 function stateCore(state: StateSpec): unknown {
   const { position: _position, ...rest } = state as StateSpec & Record<string, unknown>;
@@ -84,7 +95,7 @@ export function diff(a: WorkflowSpec, b: WorkflowSpec): SpecDiff {
   const entries: DiffEntry[] = [];
   const statesA = new Map(listStates(a).map((l) => [l.state.id, l.state]));
   const statesB = new Map(listStates(b).map((l) => [l.state.id, l.state]));
-  const meta = (s: WorkflowSpec) => ({ ...s, states: undefined, initial: s.initial });
+  const meta = (s: WorkflowSpec) => ({ ...s, states: undefined, anyState: undefined, initial: s.initial });
   if (!same(meta(a), meta(b))) {
     entries.push({
       kind: 'workflow',
@@ -110,11 +121,17 @@ export function diff(a: WorkflowSpec, b: WorkflowSpec): SpecDiff {
     (x, y) => same(stateCore(x), stateCore(y)),
   );
 
-  const edges = (states: Map<string, StateSpec>) =>
-    new Map([...states.values()].flatMap(edgesOf).map((e) => [e.id, e]));
-  diffKeyed(edges(statesA), edges(statesB), (change, id, x, y) => {
+  // Transitions from any state are edges of the workflow itself (stateId '').
+  const edges = (spec: WorkflowSpec, states: Map<string, StateSpec>) =>
+    new Map(
+      [...states.values()]
+        .flatMap(edgesOf)
+        .concat(anyStateEdges(spec))
+        .map((e) => [e.id, e]),
+    );
+  diffKeyed(edges(a, statesA), edges(b, statesB), (change, id, x, y) => {
     const edge = (y ?? x) as Edge;
-    const base = { stateId: edge.stateId, transitionId: id };
+    const base = { stateId: edge.stateId || undefined, transitionId: id };
     if (change === 'changed' && x && y && x.guard !== y.guard) {
       entries.push({
         kind: 'guard',
@@ -134,7 +151,7 @@ export function diff(a: WorkflowSpec, b: WorkflowSpec): SpecDiff {
       ...base,
       before: x,
       after: y,
-      summary: `Transition ${edge.event ?? 'branch'} from ${edge.stateId} to ${edge.target} ${change}`,
+      summary: `Transition ${edge.event ?? 'branch'} from ${edge.stateId || 'any state'} to ${edge.target} ${change}`,
     });
   });
 

@@ -208,11 +208,18 @@ export function emitDefinition(spec: WorkflowSpec, hash: string): MachineDefinit
   );
   const e: Emitter = { spec, approvalIds, reapproval: collectReapproval(spec), meta };
   const states = Object.fromEntries(spec.states.map((s) => [s.id, emitState(s, e)]));
+  const on: Record<string, TransitionJson[]> = { [UPDATE_CONTEXT]: [{ actions: [MERGE] }] };
+  // Transitions from any state live at the root: xstate tries them after the active states' own
+  // transitions, and leaving the active state cancels its timers like any other transition.
+  for (const t of spec.anyState ?? []) {
+    on[t.event] = [...(on[t.event] ?? []), emitTransition(t, '', e)];
+    meta.transitions['']?.push(transitionMeta(t));
+  }
   return {
     id: spec.id,
     initial: spec.initial,
     context: defaultContext(spec.context),
-    on: { [UPDATE_CONTEXT]: [{ actions: [MERGE] }] },
+    on,
     states,
     meta: { hireflow: meta },
   };

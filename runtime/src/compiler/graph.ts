@@ -58,6 +58,8 @@ export function buildGraph(spec: WorkflowSpec): StateGraph {
     // A state nested in a parallel track can also leave through the own transitions and timers of every
     // enclosing parallel state; it cannot re-enter its track's initial state, so no edge goes to the
     // parallel state itself (that edge hid tracks stuck in a state without a way out).
+    // Transitions from any state leave every state that does not end the instance.
+    if (state.kind !== 'final' || parent) for (const t of spec.anyState ?? []) add(state.id, t.target);
     for (let up = parent; up; up = byId.get(up.stateId)?.parent) {
       const enclosing = byId.get(up.stateId)?.state;
       if (enclosing) for (const target of outgoingTargets(enclosing)) add(state.id, target);

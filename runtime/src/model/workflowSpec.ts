@@ -3,6 +3,7 @@ import { CalendarSpec, SuppressionWindow } from './calendar.ts';
 import { ContextSchema } from './context.ts';
 import { Id } from './primitives.ts';
 import { StateSpec } from './state.ts';
+import { TransitionSpec } from './transition.ts';
 
 /** The schema version this code writes. Older specs are upgraded by {@link migrateSpec}. */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -46,6 +47,12 @@ export const WorkflowSpec = z.strictObject({
   context: ContextSchema.default({}),
   initial: Id,
   states: z.array(StateSpec).min(1, 'a workflow needs at least one state'),
+  /**
+   * Transitions possible from every state that is not final (e.g. Reject, Withdraw), drawn once
+   * instead of one arrow per stage; compiled to the machine's root `on`. A state's own transition on
+   * the same event takes precedence. Optional and without default, so specs without it keep their hash.
+   */
+  anyState: z.array(TransitionSpec).optional(),
 });
 /** The parsed spec (defaults applied). */
 export type WorkflowSpec = z.infer<typeof WorkflowSpec>;

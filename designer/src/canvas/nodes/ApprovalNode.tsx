@@ -1,14 +1,15 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { StateNode } from '../../flow/flowTypes.ts';
 import { NodeShell } from './NodeShell.tsx';
+import { SpecHandle } from './SpecHandle.tsx';
 
 /** An approval chain: its ordered steps with approvers and mode; approved/rejected handles. */
 export const ApprovalNode = memo(function ApprovalNode({ data, selected }: NodeProps<StateNode>) {
   const sources = (
     <>
-      <Handle type="source" position={Position.Right} id="out" style={{ top: '30%' }} title="event" />
-      <Handle
+      <SpecHandle type="source" position={Position.Right} id="out" style={{ top: '30%' }} title="event" />
+      <SpecHandle
         type="source"
         position={Position.Right}
         id="approved"
@@ -16,7 +17,7 @@ export const ApprovalNode = memo(function ApprovalNode({ data, selected }: NodeP
         style={{ top: '70%' }}
         title="approved"
       />
-      <Handle
+      <SpecHandle
         type="source"
         position={Position.Bottom}
         id="rejected"

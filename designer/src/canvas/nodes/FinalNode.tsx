@@ -1,7 +1,8 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { StateNode } from '../../flow/flowTypes.ts';
 import { NodeShell } from './NodeShell.tsx';
+import { SpecHandle } from './SpecHandle.tsx';
 
 /** An end of the workflow, with its outcome (hired, rejected…). Nothing leaves it. */
 export const FinalNode = memo(function FinalNode({ data, selected }: NodeProps<StateNode>) {
@@ -11,7 +12,7 @@ export const FinalNode = memo(function FinalNode({ data, selected }: NodeProps<S
       selected={selected}
       className={`hf-outcome--${data.outcome ?? 'completed'}`}
       sources={
-        <Handle
+        <SpecHandle
           type="source"
           position={Position.Right}
           id="out"

@@ -1,6 +1,7 @@
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { StateNodeData } from '../../flow/flowTypes.ts';
+import { SpecHandle } from './SpecHandle.tsx';
 
 const KIND_NAMES: Record<StateNodeData['kind'], string> = {
   milestone: 'Milestone',
@@ -34,7 +35,7 @@ export function NodeShell(props: {
       data-testid={`node-${data.stateId}`}
       aria-label={`${KIND_NAMES[data.kind]} ${data.label}`}
     >
-      <Handle type="target" position={Position.Left} id="in" />
+      <SpecHandle type="target" position={Position.Left} id="in" />
       <div className="hf-node__head">
         <span className="hf-node__kind">{KIND_NAMES[data.kind]}</span>
         {data.initial && <span className="hf-badge hf-badge--start">start</span>}
@@ -52,7 +53,16 @@ export function NodeShell(props: {
           SLA · {badge}
         </div>
       ))}
-      {props.sources ?? <Handle type="source" position={Position.Right} id="out" />}
+      {data.anyState && data.anyState.length > 0 && (
+        <div
+          className="hf-node__any"
+          title={data.anyState.map((a) => a.title).join('\n')}
+          data-testid={`any-state-${data.stateId}`}
+        >
+          <span aria-hidden="true">↯</span> {data.anyState.map((a) => a.name).join(' · ')}
+        </div>
+      )}
+      {props.sources ?? <SpecHandle type="source" position={Position.Right} id="out" />}
     </article>
   );
 }

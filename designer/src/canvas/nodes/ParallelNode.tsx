@@ -1,14 +1,15 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { StateNode } from '../../flow/flowTypes.ts';
 import { NodeShell } from './NodeShell.tsx';
+import { SpecHandle } from './SpecHandle.tsx';
 
 /** Independent tracks that must all finish; the track states are child nodes drawn inside. */
 export const ParallelNode = memo(function ParallelNode({ data, selected }: NodeProps<StateNode>) {
   const sources = (
     <>
-      <Handle type="source" position={Position.Right} id="out" style={{ top: 24 }} title="event" />
-      <Handle
+      <SpecHandle type="source" position={Position.Right} id="out" style={{ top: 24 }} title="event" />
+      <SpecHandle
         type="source"
         position={Position.Right}
         id="done"
