@@ -87,10 +87,10 @@ export function commitStep(
   actor: EngineActor,
   note: string | undefined,
   now: number,
+  // Personal values are written only sealed under the subject's key, so erasure is deleting the key.
+  vault: SubjectVault = openVault(db, subjectRefOf(row), { create: { now } }),
 ): StepSuccess | null {
   const enteredAt = plan.stateChanged ? now : row.enteredAt;
-  // Personal values are written only sealed under the subject's key, so erasure is deleting the key.
-  const vault = openVault(db, subjectRefOf(row), { create: { now } });
   const ok = updateInstanceSnapshot(db, row.id, row.revision, {
     snapshot: storedSnapshot(definition, plan.snapshot, vault),
     stateValue: plan.snapshot.value as never,

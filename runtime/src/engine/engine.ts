@@ -232,6 +232,7 @@ export function createEngine({
           options.actor,
           options.note,
           now.getTime(),
+          vault,
         );
         if (!committed)
           throw new EngineError('CONFLICT', 'The instance changed while this event was applied; try again.');
