@@ -301,6 +301,7 @@ describe('bad deliveries leave only a log row', () => {
       '/api/webhook-deliveries?limit=1',
     );
     expect(latest.body.items[0]?.outcome).toBe(outcome);
+    if (outcome === 'oversized') expect(latest.body.items[0]?.bodyBytes).toBeGreaterThan(LIMIT);
   });
 
   it('refuses an oversized chunked body (no Content-Length) the same way', async () => {
