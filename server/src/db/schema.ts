@@ -83,7 +83,7 @@ export const webhookDeliveries = sqliteTable(
     vendorDeliveryId: text('vendor_delivery_id'),
     /** What duplicates share, derived from signed material only (see each adapter). */
     dedupeKey: text('dedupe_key'),
-    /** sha256 hex of the raw body as received. */
+    /** sha256 hex of the raw body as received; empty when it was not read (oversized). */
     bodyDigest: text('body_digest').notNull(),
     bodyBytes: integer('body_bytes').notNull(),
     receivedAt: integer('received_at').notNull(),

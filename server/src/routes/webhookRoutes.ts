@@ -72,7 +72,7 @@ export function webhookRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
       const refuse = (
         outcome: 'invalid_signature' | 'malformed' | 'oversized',
         error: ProblemError,
-        raw: Buffer = Buffer.alloc(0),
+        raw: Buffer | { unreadBytes: number },
       ): never => {
         logRefusedDelivery(deps.store, adapter, { raw, header, now: at }, outcome, error.message);
         throw error;
@@ -83,6 +83,7 @@ export function webhookRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
         return refuse(
           'oversized',
           new ProblemError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes`),
+          { unreadBytes: declared > maxBytes ? declared : maxBytes + 1 },
         );
       const request = { raw, header, now: at };
       // Verified before parsing: an unsigned body is never even parsed. Same answer for every failure.

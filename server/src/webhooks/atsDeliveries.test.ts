@@ -5,8 +5,10 @@ import {
   ashbyStageChange,
   greenhouseNewApplication,
   greenhouseStageChange,
+  leverStageChange,
   type SignedRequest,
   signGreenhouse,
+  standardDelivery,
 } from './webhookFixtures.ts';
 
 /**
@@ -203,6 +205,49 @@ describe('start mappings', () => {
   });
 });
 
+describe('start mappings of every vendor', () => {
+  it('starts instances from Lever, Ashby and Standard Webhooks deliveries, found by their ATS reference', async () => {
+    const fork = await designer.post<{ workflow: { id: string } }>('/api/templates/standard-hiring/fork', {
+      businessUnit: 'emea',
+    });
+    const id = fork.body.workflow.id;
+    await designer.post(`/api/workflows/${id}/publish`, { changelog: 'v1', baseRevision: 0 });
+    const start = { startIfMissing: true, stage: null };
+    const mapped = await designer.put(`/api/workflows/${id}/mappings`, {
+      items: [
+        { ...start, vendor: 'lever', vendorEvent: 'candidateStageChange' },
+        {
+          ...start,
+          vendor: 'ashby',
+          vendorEvent: 'candidateStageChange',
+          context: [{ field: 'jobFamily', path: 'data.application.job.title' }],
+        },
+        { ...start, vendor: 'generic', vendorEvent: 'candidate.stage_changed' },
+      ],
+    });
+    expect(mapped.status, JSON.stringify(mapped.body)).toBe(200);
+    const secret = async (vendor: string) =>
+      (await t.admin.post<{ secret: string }>('/api/webhook-secrets', { vendor })).body.secret;
+    const now = Date.now();
+    const cases: [string, string, SignedRequest][] = [
+      ['lever', 'opp-7f3a', leverStageChange(await secret('lever'), 'opp-7f3a', 'stage-phone', now)],
+      ['ashby', 'ash-51c2', ashbyStageChange(ashbySecret, 'ash-51c2', 'Phone Screen')],
+      ['generic', 'ext-9001', standardDelivery(await secret('generic'), 'ext-9001', 'screen', now)],
+    ];
+    for (const [vendor, ref, request] of cases) {
+      const answer = await deliver(vendor, request);
+      expect(answer.body, vendor).toMatchObject({ outcome: 'started' });
+      const found = await recruiter.get<{ items: { workflowId: string }[] }>(
+        `/api/instances?externalRef=${ref}`,
+      );
+      expect(
+        found.body.items.map((i) => i.workflowId),
+        vendor,
+      ).toEqual([id]);
+    }
+  });
+});
+
 describe('the delivery log', () => {
   it('records an unknown application with no start mapping as no_instance (202), visible in the log, and re-processing after adding a mapping starts it once', async () => {
     const applicationId = newApplicationId();
@@ -246,7 +291,11 @@ describe('the delivery log', () => {
   });
 
   it('records a delivery no workflow maps as no_mapping (202), never a silent 200', async () => {
-    const answer = await deliver('ashby', ashbyStageChange(ashbySecret, 'app-unmapped', 'Onsite'));
+    const unmapped = JSON.stringify({
+      action: 'offer_deleted',
+      payload: { offer: { id: 5, application_id: 77 } },
+    });
+    const answer = await deliver('greenhouse', signGreenhouse(greenhouseSecret, unmapped));
     expect(answer.status).toBe(202);
     expect(answer.body).toMatchObject({ outcome: 'no_mapping', results: [] });
     expect(await deliveryOf(answer.body.delivery)).toMatchObject({ outcome: 'no_mapping', bodyKept: true });
@@ -301,6 +350,7 @@ describe('bad deliveries leave only a log row', () => {
       '/api/webhook-deliveries?limit=1',
     );
     expect(latest.body.items[0]?.outcome).toBe(outcome);
+    if (outcome === 'oversized') expect(latest.body.items[0]?.bodyBytes).toBeGreaterThan(LIMIT);
   });
 
   it('refuses an oversized chunked body (no Content-Length) the same way', async () => {

@@ -38,22 +38,32 @@ const baseRow = (vendor: string, request: WebhookRequest, id: string) => ({
 
 /**
  * Logs a delivery refused at the door (bad signature, malformed, too large): only the log row, never
- * the body. `vendorDeliveryId` is whatever id header came with it, unverified, capped.
+ * the body. `vendorDeliveryId` is whatever id header came with it, unverified, capped. An oversized
+ * body is not read: its digest is empty and its size the announced one (or the limit it passed).
  */
 export function logRefusedDelivery(
   store: ServerStore,
   adapter: VendorAdapter,
-  request: WebhookRequest,
+  request: Omit<WebhookRequest, 'raw'> & { raw: Buffer | { unreadBytes: number } },
   outcome: Extract<DeliveryOutcome, 'invalid_signature' | 'malformed' | 'oversized' | 'failed'>,
   reason: string,
 ): string {
   const id = randomUUID();
   const header = adapter.parseHeaders[0];
   const label = header === undefined ? undefined : request.header(header);
+  const { raw } = request;
   insertDelivery(
     store,
     {
-      ...baseRow(adapter.vendor, request, id),
+      ...(Buffer.isBuffer(raw)
+        ? baseRow(adapter.vendor, { ...request, raw }, id)
+        : {
+            id,
+            vendor: adapter.vendor,
+            bodyDigest: '',
+            bodyBytes: raw.unreadBytes,
+            receivedAt: request.now,
+          }),
       vendorDeliveryId: label?.slice(0, 200) ?? null,
       dedupeKey: null,
       vendorEvent: null,
