@@ -3,10 +3,10 @@ import { lt } from 'drizzle-orm';
 import { logAccess } from '../db/accessLog.ts';
 import type { ServerStore } from '../db/openServerStore.ts';
 import { sessions } from '../db/schema.ts';
+import { eraseSubject } from './eraseSubject.ts';
 import {
   type Engine,
   type EngineActor,
-  eraseSubjectData,
   getInstance,
   pruneIdempotencyRecords,
   scrubDatabaseFile,
@@ -102,7 +102,7 @@ export function runRetention(
 ): RetentionReport {
   const erasedSubjects = erasableSubjects(engine, policy, now).filter(
     (id) =>
-      eraseSubjectData(engine.db, engine.clock, id, RETENTION_ACTOR, { reason: 'retention_policy' }).erased,
+      eraseSubject(engine, store, id, RETENTION_ACTOR, { reason: 'retention_policy' }).erased,
   );
   const idempotencyRecords = pruneIdempotencyRecords(engine.db, now - policy.idempotencyDays * DAY_MS);
   const expired = now - policy.expiredSessionDays * DAY_MS;

@@ -4,7 +4,8 @@ import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { toEngineActor } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
-import { ERASURE_REASONS, eraseSubjectData, getSubject, scrubDatabaseFile } from '../runtime.ts';
+import { eraseSubject } from '../privacy/eraseSubject.ts';
+import { ERASURE_REASONS, getSubject, scrubDatabaseFile } from '../runtime.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../schemas/common.ts';
 
 const SubjectParams = z.object({ id: z.string().regex(/^sub_[A-Za-z0-9_-]{1,100}$/) });
@@ -33,6 +34,8 @@ const erase = createRoute({
         subjectId: z.string(),
         erased: z.boolean(),
         instances: z.number().int(),
+        /** Raw ATS deliveries kept for re-processing that named the subject, now deleted. */
+        atsBodies: z.number().int(),
         erasedAt: z.string(),
         scrubbed: z.boolean(),
       }),
@@ -55,7 +58,7 @@ export function privacyRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     if (!getSubject(engine.db, id)) throw new ProblemError('NOT_FOUND', 'No such subject');
-    const result = eraseSubjectData(engine.db, engine.clock, id, toEngineActor(principal), body);
+    const { atsBodies, ...result } = eraseSubject(engine, store, id, toEngineActor(principal), body);
     const scrubbed = scrubDatabaseFile(engine.db);
     logAccess(store, {
       userId: principal.user.id,
@@ -64,7 +67,7 @@ export function privacyRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
       now: now(),
     });
     const erasedAt = getSubject(engine.db, id)?.erasedAt ?? now();
-    return c.json({ subjectId: id, ...result, erasedAt: new Date(erasedAt).toISOString(), scrubbed }, 200);
+    return c.json({ subjectId: id, ...result, atsBodies, erasedAt: new Date(erasedAt).toISOString(), scrubbed }, 200);
   });
   return app;
 }
