@@ -134,8 +134,7 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
       {
         ok: result.ok,
         entries: result.entriesChecked,
-        failures: result.failures,
-        ...(result.firstBad ? { firstBad: result.firstBad } : {}),
+        ...(result.firstBad ? { firstBad: result.firstBad, failures: result.failures } : {}),
       },
       200,
     );
