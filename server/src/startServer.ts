@@ -9,10 +9,10 @@ import { createDelivery, type Delivery } from './delivery/createDelivery.ts';
 import { readDeliveryConfig } from './delivery/deliveryConfig.ts';
 import { startDeliveryWorkers } from './delivery/startDeliveryWorkers.ts';
 import type { AppDeps } from './http/appEnv.ts';
-import { parseRetentionPolicy, startRetention } from './privacy/retention.ts';
 import { instrumentEngine } from './ops/instrumentEngine.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createReadiness } from './ops/readiness.ts';
+import { parseRetentionPolicy, startRetention } from './privacy/retention.ts';
 import {
   type Clock,
   createEngine,

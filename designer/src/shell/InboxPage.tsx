@@ -25,7 +25,8 @@ function TaskCard(props: { task: ApprovalTask; onDone: () => void }) {
     <li className="hf-card" data-testid={`task-${task.id}`}>
       <h2>Approval step {task.stepId}</h2>
       <p className="hf-muted">
-        <a href={`#/instances/${encodeURIComponent(task.instanceId)}`}>Instance {task.instanceId}</a> · in {task.stateId} · for {describeRecipient(task.approver)}
+        <a href={`#/instances/${encodeURIComponent(task.instanceId)}`}>Instance {task.instanceId}</a> · in{' '}
+        {task.stateId} · for {describeRecipient(task.approver)}
         {task.createdAt && ` · since ${new Date(task.createdAt).toLocaleString()}`}
         {task.delegatedTo && ` · delegated to ${task.delegatedTo}`}
       </p>

@@ -4,8 +4,8 @@ import type { InstanceSummary } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
 import type { ShownSpec } from '../editor/EditorPage.tsx';
 import type { FlowMarks } from '../flow/markFlow.ts';
-import { EraseSubjectDialog } from './EraseSubjectDialog.tsx';
 import { stateName } from '../spec/stateOptions.ts';
+import { EraseSubjectDialog } from './EraseSubjectDialog.tsx';
 import { ReplayTimeline } from './ReplayTimeline.tsx';
 import { describeError, useAsync } from './useAsync.ts';
 

@@ -3,7 +3,6 @@ import { lt } from 'drizzle-orm';
 import { logAccess } from '../db/accessLog.ts';
 import type { ServerStore } from '../db/openServerStore.ts';
 import { sessions } from '../db/schema.ts';
-import { eraseSubject } from './eraseSubject.ts';
 import {
   type Engine,
   type EngineActor,
@@ -12,6 +11,7 @@ import {
   scrubDatabaseFile,
   toInstanceView,
 } from '../runtime.ts';
+import { eraseSubject } from './eraseSubject.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -101,8 +101,7 @@ export function runRetention(
   now: number,
 ): RetentionReport {
   const erasedSubjects = erasableSubjects(engine, policy, now).filter(
-    (id) =>
-      eraseSubject(engine, store, id, RETENTION_ACTOR, { reason: 'retention_policy' }).erased,
+    (id) => eraseSubject(engine, store, id, RETENTION_ACTOR, { reason: 'retention_policy' }).erased,
   );
   const idempotencyRecords = pruneIdempotencyRecords(engine.db, now - policy.idempotencyDays * DAY_MS);
   const expired = now - policy.expiredSessionDays * DAY_MS;

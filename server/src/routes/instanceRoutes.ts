@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findInstanceIdsByExternalRef } from '../db/instanceLookup.ts';
 import type { MiddlewareHandler } from 'hono';
 import { logAccess } from '../db/accessLog.ts';
+import { findInstanceIdsByExternalRef } from '../db/instanceLookup.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { type Principal, toEngineActor } from '../http/principal.ts';
@@ -12,8 +12,8 @@ import { rateLimit } from '../middleware/rateLimit.ts';
 import { personalDataMode } from '../privacy/personalDataPolicy.ts';
 import { type Engine, type InstanceView, readInstance, readInstances, type StepResult } from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, PageQuery, problemResponses } from '../schemas/common.ts';
-import { subjectKindOf } from '../workflows/subjectKind.ts';
 import { InstanceSchema, InstanceSummarySchema } from '../schemas/instance.ts';
+import { subjectKindOf } from '../workflows/subjectKind.ts';
 import { loadWorkflow } from '../workflows/workflowAccess.ts';
 import { paginate } from './paginate.ts';
 

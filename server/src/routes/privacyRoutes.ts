@@ -67,7 +67,10 @@ export function privacyRoutes(deps: AppDeps, now: () => number): OpenAPIHono<App
       now: now(),
     });
     const erasedAt = getSubject(engine.db, id)?.erasedAt ?? now();
-    return c.json({ subjectId: id, ...result, atsBodies, erasedAt: new Date(erasedAt).toISOString(), scrubbed }, 200);
+    return c.json(
+      { subjectId: id, ...result, atsBodies, erasedAt: new Date(erasedAt).toISOString(), scrubbed },
+      200,
+    );
   });
   return app;
 }
