@@ -54,7 +54,7 @@ export function InstancePage(props: { instanceId: string; user: User }) {
   const overdue = overdueTimers(instance.timers, Date.now());
   const actions =
     instance.status === 'running' ? instanceActions(spec, instance.state, instance.enabledEvents) : [];
-  const openTasks = instance.approvals.filter((a) => a.status === 'pending');
+  const openTasks = instance.approvals.filter((a) => a.status === 'open');
   return (
     <section className="hf-page hf-instance" aria-labelledby="hf-instance-title" data-testid="instance-page">
       <h1 id="hf-instance-title">{spec?.name ?? instance.workflowId}</h1>
