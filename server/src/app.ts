@@ -9,6 +9,7 @@ import { limitBody } from './middleware/limitBody.ts';
 import { refuseIllFormedText } from './middleware/refuseIllFormedText.ts';
 import { hireflowSecureHeaders } from './middleware/secureHeaders.ts';
 import { renderDocsPage } from './openapi/docsPage.ts';
+import { withApiConventions } from './openapi/withApiConventions.ts';
 import { silentLogger } from './ops/logger.ts';
 import { observeRequests } from './ops/observeRequests.ts';
 import { opsRoutes } from './ops/opsRoutes.ts';
@@ -90,7 +91,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     app.route('/', routes(deps, now));
   }
 
-  app.doc31('/api/openapi.json', OPENAPI_CONFIG);
-  app.get('/api/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_CONFIG))));
+  const document = (url: string) => withApiConventions(app.getOpenAPI31Document(OPENAPI_CONFIG), url);
+  app.get('/api/openapi.json', (c) => c.json(document(new URL(c.req.url).origin)));
+  app.get('/api/docs', (c) => c.html(renderDocsPage(document(new URL(c.req.url).origin))));
   return app;
 }
