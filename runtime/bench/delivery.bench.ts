@@ -11,6 +11,8 @@ import { seedInstance } from '../src/store/repositories/testFixtures.ts';
 import type { BenchResult } from './benchResult.ts';
 
 const CONCURRENCY = 16;
+/** In flight for the lag test: more than the pool's sockets, so each round (one fsync) records more results. */
+const LAG_CONCURRENCY = 64;
 const allow = parseOutboundAllow('127.0.0.1');
 
 /** A local receiver that reads the body and answers 204, noting when each webhook-id arrived. */
@@ -107,7 +109,7 @@ export async function benchDelivery(): Promise<BenchResult[]> {
     // Lag at 1,000 effects/s: 10 effects committed every 10 ms for 3 s.
     const lag = async (prefix: string, wake: boolean) => {
       const keys: { key: string; at: number }[] = [];
-      const poller = createOutboxWorker({ db, clock, transport, concurrency: CONCURRENCY });
+      const poller = createOutboxWorker({ db, clock, transport, concurrency: LAG_CONCURRENCY });
       if (!wake) poller.start(100);
       for (let tick = 0; tick < 300; tick++) {
         const at = Date.now();
@@ -154,14 +156,14 @@ export async function benchDelivery(): Promise<BenchResult[]> {
         met: workerRate / directRate >= 0.5,
       },
       {
-        name: 'outbox lag p99 at 1,000 effects/s, woken per commit, vs direct POSTs at 1,000/s',
+        name: 'outbox lag p99 at 1,000 effects/s (64 in flight), woken per commit, vs direct POSTs at 1,000/s',
         value: lagWake,
         unit: 'ms',
         baseline: directP99,
         ratio: lagWake / directP99,
       },
       {
-        name: 'outbox lag p99 at 1,000 effects/s, polling every 100 ms, vs direct POSTs at 1,000/s',
+        name: 'outbox lag p99 at 1,000 effects/s (64 in flight), polling every 100 ms, vs direct POSTs at 1,000/s',
         value: lagPoll,
         unit: 'ms',
         baseline: directP99,

@@ -80,6 +80,11 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
   });
   const guarded = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (typeof input === 'object' && !(input instanceof URL)) {
+      // A Request: carry its method, headers and body over (init still wins, as with fetch).
+      const body = input.body ? await input.arrayBuffer() : undefined;
+      init = { method: input.method, headers: input.headers, body, signal: input.signal, ...init };
+    }
     const verdict = checkOutboundUrl(url, allow);
     if (!verdict.ok) throw new TypeError('fetch failed', { cause: new OutboundRefusedError(verdict.reason) });
     const response = await undiciFetch(url, {
