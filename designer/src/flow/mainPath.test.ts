@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSpec } from '../spec/sampleSpec.ts';
-import { stateOptions } from '../spec/stateOptions.ts';
+import { stateName, stateOptions } from '../spec/stateOptions.ts';
 import { mainPath } from './mainPath.ts';
 
 describe('mainPath', () => {
@@ -17,6 +17,14 @@ describe('mainPath', () => {
       ...screen.on,
     ];
     expect(mainPath(spec).slice(0, 2)).toEqual(['screen', 'route']);
+  });
+});
+
+describe('stateName', () => {
+  it('names states and the approval steps the engine reports', () => {
+    expect(stateName(sampleSpec(), 'screen')).toBe('Screen');
+    expect(stateName(sampleSpec(), 'offer_approval:hm')).toBe('offer_approval, step hm');
+    expect(stateName(undefined, 'screen')).toBe('screen');
   });
 });
 

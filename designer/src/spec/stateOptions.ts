@@ -17,8 +17,16 @@ export function stateOptions(spec: Pick<WorkflowSpec, 'states'>): StateOption[] 
   }));
 }
 
-/** The name of a state id in this spec, or the id itself when the spec does not know it. */
+/**
+ * The name of a state id in this spec, or the id itself when the spec does not know it. Approval
+ * steps (`offer_approval:hm`, as the engine reports them) read "Offer approval, step hm".
+ */
 export function stateName(spec: Pick<WorkflowSpec, 'states'> | undefined, id: string): string {
   if (!spec) return id;
-  return listStates(spec).find((l) => l.state.id === id)?.state.label ?? id;
+  const [stateId = id, stepId] = id.split(':');
+  const state = listStates(spec).find((l) => l.state.id === stateId)?.state;
+  const name = state?.label ?? stateId;
+  if (stepId === undefined) return name;
+  const step = state?.kind === 'approval' ? state.approval.steps.find((s) => s.id === stepId) : undefined;
+  return `${name}, step ${step?.label ?? stepId.replaceAll('_', ' ')}`;
 }

@@ -56,12 +56,23 @@ describe('journey: a designer works the canvas with the keyboard', () => {
       await expect(
         page.locator('.react-flow__node[data-id="interviews"]').getAttribute('aria-label'),
       ).resolves.toBe('Interviews, milestone');
-      // Outcomes sit below the stages (Fit shows them all; off-screen cards are not rendered).
+    });
+
+    await journey.step('auto-layout-puts-outcomes-below', async () => {
+      // The template comes with its own drawing; Auto layout lays it out with the measured card sizes.
+      await editor.byTestId('auto-layout').click();
+      await until(
+        async () => ((await draftPosition('hired'))?.y ?? 0) > ((await draftPosition('interviews'))?.y ?? 0),
+      );
       await editor.byTestId('fit-view').click();
       await editor.node('hired').waitFor();
       const stage = await editor.node('interviews').boundingBox();
       const outcome = await editor.node('hired').boundingBox();
       expect(outcome?.y ?? 0).toBeGreaterThan((stage?.y ?? 0) + (stage?.height ?? 0));
+      const first = await editor.node('applied').boundingBox();
+      const later = await editor.node('offer').boundingBox();
+      expect(later?.x ?? 0).toBeGreaterThan(first?.x ?? 0);
+      await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     });
 
     const before = await draftPosition('interviews');
