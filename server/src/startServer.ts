@@ -75,7 +75,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const db = openDatabase(options.dbFile);
   const store = openServerStore(db);
   const clock = options.clock ?? new SystemClock();
-  const engine = createEngine({ db, clock });
+  const deliveryConfig = readDeliveryConfig(options.deliveryEnv ?? {});
+  // Publishing refuses webhook URLs the outbound policy refuses (internal addresses unless allowed).
+  const engine = createEngine({ db, clock, outboundAllow: deliveryConfig.outboundAllow });
   // Signed tree heads over the audit log, published to a witness directory outside the database.
   const auditAnchor = startAuditAnchor(engine, dirname(options.dbFile), process.env);
   const committer =
@@ -89,7 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const delivery = createDelivery({
     store,
     sandboxes,
-    config: readDeliveryConfig(options.deliveryEnv ?? {}),
+    config: deliveryConfig,
     serverUrl: () => serverUrl,
   });
   const app = createApp({ ...options, db, store, engine, committer, sandboxes, delivery });
