@@ -57,7 +57,7 @@ CREATE TABLE `__new_server_event_mappings` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-INSERT INTO `__new_server_event_mappings`("id", "workflow_id", "vendor", "vendor_event", "stage", "workflow_event", "start_if_missing", "context", "act_as_role", "created_at") SELECT "id", "workflow_id", "vendor", "vendor_event", "stage", "workflow_event", "start_if_missing", "context", "act_as_role", "created_at" FROM `server_event_mappings`;--> statement-breakpoint
+INSERT INTO `__new_server_event_mappings`("id", "workflow_id", "vendor", "vendor_event", "stage", "workflow_event", "act_as_role", "created_at") SELECT "id", "workflow_id", "vendor", "vendor_event", "stage", "workflow_event", "act_as_role", "created_at" FROM `server_event_mappings`;--> statement-breakpoint
 DROP TABLE `server_event_mappings`;--> statement-breakpoint
 ALTER TABLE `__new_server_event_mappings` RENAME TO `server_event_mappings`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
