@@ -96,12 +96,12 @@ describe('sandboxes over HTTP', () => {
     );
     expect(audit.body.items.map((e) => e.kind)).toEqual(['start', 'transition', 'timer']);
 
-    // Nothing delivers sandbox effects: every outbox row of the sandbox file is still pending.
+    // Nothing delivers sandbox effects: every outbox row of the sandbox file is still captured (never claimed).
     const file = new Database(t.server.db.sqlite.name.replace(/hireflow\.db$/, 'sandboxes/screen-pilot.db'), {
       readonly: true,
     });
     expect(file.prepare('select status, count(*) as n from outbox group by status').all()).toEqual([
-      { status: 'pending', n: 5 },
+      { status: 'captured', n: 5 },
     ]);
     file.close();
 
