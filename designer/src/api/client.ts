@@ -19,7 +19,6 @@ import type {
   WhatIfStep,
   WorkflowSummary,
 } from './apiTypes.ts';
-import type { WebhookDelivery, WebhookDeliveryDetail } from './webhookDeliveryTypes.ts';
 import type {
   CapturedEffect,
   DurationUnit,
@@ -33,6 +32,7 @@ import type {
   SyntheticResult,
 } from './rolloutTypes.ts';
 import { toStateIds } from './stateIds.ts';
+import type { WebhookDelivery, WebhookDeliveryDetail } from './webhookDeliveryTypes.ts';
 
 /** An RFC 9457 problem answered by the server, thrown by every client call that does not succeed. */
 export class ApiProblem extends Error {

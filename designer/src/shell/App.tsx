@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../api/apiTypes.ts';
 import { api } from '../api/client.ts';
+import { DeliveriesPage } from '../deliveries/DeliveriesPage.tsx';
 import { DeliveryPage } from '../delivery/DeliveryPage.tsx';
 import { InstanceEffectsPage } from '../delivery/InstanceEffectsPage.tsx';
 import { NotificationPreferencesPage } from '../delivery/NotificationPreferencesPage.tsx';
-import { DeliveriesPage } from '../deliveries/DeliveriesPage.tsx';
 import { EditorPage, type SidePanel } from '../editor/EditorPage.tsx';
 import { SandboxesPage } from '../rollout/SandboxesPage.tsx';
 import { LazySimulatePanel as SimulatePanel } from '../simulate/LazySimulatePanel.tsx';

@@ -155,7 +155,10 @@ export function auditRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppEn
     const { id } = c.req.valid('param');
     visible(c.get('principal'), id, 'audit.replay');
     const { until } = (c.req.valid('json') ?? {}) as { until?: string };
-    return c.json({ ...replay(engine.db, id, { until, personal: personalDataMode(c.get('principal')) }) }, 200);
+    return c.json(
+      { ...replay(engine.db, id, { until, personal: personalDataMode(c.get('principal')) }) },
+      200,
+    );
   });
 
   app.openapi(whatIfRoute, (c) => {

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findInstanceIdsByExternalRef } from '../db/instanceLookup.ts';
 import type { MiddlewareHandler } from 'hono';
 import { logAccess } from '../db/accessLog.ts';
+import { findInstanceIdsByExternalRef } from '../db/instanceLookup.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { type Principal, toEngineActor } from '../http/principal.ts';
