@@ -86,10 +86,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const db = openDatabase(options.dbFile);
   const store = openServerStore(db);
   const clock = options.clock ?? new SystemClock();
+  const deliveryConfig = readDeliveryConfig(options.deliveryEnv ?? {});
   const metrics = options.metrics === false ? undefined : createMetrics(db, () => clock.now().getTime());
-  const engine = metrics
-    ? instrumentEngine(createEngine({ db, clock }), metrics)
-    : createEngine({ db, clock });
+  // Publishing refuses webhook URLs the outbound policy refuses (internal addresses unless allowed).
+  const bareEngine = createEngine({ db, clock, outboundAllow: deliveryConfig.outboundAllow });
+  const engine = metrics ? instrumentEngine(bareEngine, metrics) : bareEngine;
   const shutdown = new AbortController();
   // Signed tree heads over the audit log, published to a witness directory outside the database.
   const auditAnchor = startAuditAnchor(engine, dirname(options.dbFile), process.env);
@@ -104,7 +105,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const delivery = createDelivery({
     store,
     sandboxes,
-    config: readDeliveryConfig(options.deliveryEnv ?? {}),
+    config: deliveryConfig,
     serverUrl: () => serverUrl,
   });
   let heartbeat: number | 'disabled' | 'stopped' = options.workers === false ? 'disabled' : Date.now();

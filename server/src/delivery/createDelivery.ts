@@ -3,18 +3,19 @@ import { deliveringSandboxes } from '../db/deliveryAdmin.ts';
 import type { ServerStore } from '../db/openServerStore.ts';
 import {
   type Clock,
+  createGuardedFetch,
   createTicketTransport,
   createWebhookTransport,
   type Engine,
   type HireflowDb,
+  routeTransports,
   type SandboxManager,
   type Transport,
+  undeliverableTransport,
 } from '../runtime.ts';
 import { type ChannelState, type DeliveryConfig, maskSmtpUrl } from './deliveryConfig.ts';
 import { createEmailSender, type EmailSender } from './emailSender.ts';
 import { createNotifyTransport } from './notifyTransport.ts';
-import { createGuardedFetch } from './outboundPolicy.ts';
-import { routeContractTransports, undeliverableTransport, withUndeliverable } from './runtimeContract.ts';
 
 /** A channel's state as the status page shows it. */
 export interface ChannelStatus {
@@ -47,10 +48,14 @@ export function createDelivery(options: {
   const email: ChannelState<EmailSender> = config.email.configured
     ? { configured: true, value: createEmailSender(config.email.value) }
     : config.email;
-  const guardedFetch = createGuardedFetch(config.outboundAllow);
+  const guardedFetch = createGuardedFetch({ allow: config.outboundAllow });
   const base = () => config.publicUrl ?? options.serverUrl();
   const webhook: Transport | undefined = config.webhook.configured
-    ? createWebhookTransport({ secret: config.webhook.value.secret, fetch: guardedFetch })
+    ? createWebhookTransport({
+        secret: config.webhook.value.secret,
+        allow: config.outboundAllow,
+        fetch: guardedFetch,
+      })
     : undefined;
 
   return {
@@ -64,18 +69,13 @@ export function createDelivery(options: {
           : `${base()}/#/sandboxes/${encodeURIComponent(sandbox)}/instances/${encodeURIComponent(id)}`;
       const notify = createNotifyTransport({ store, instanceDb: db, clock, linkFor, email, guardedFetch });
       const reason = config.webhook.configured ? '' : config.webhook.reason;
-      return withUndeliverable(
-        db,
-        routeContractTransports(
-          {
-            'hireflow.notify': notify,
-            'hireflow.assignOwner': notify,
-            'hireflow.webhook': webhook ?? undeliverableTransport(`webhook: ${reason}`),
-            'hireflow.openTicket': createTicketTransport(engine),
-          },
-          async (effect) => ({ ok: false, undeliverable: true, error: `no transport for ${effect.type}` }),
-        ),
-      );
+      // The runtime's worker parks `undeliverable` answers itself; a type without a route is one.
+      return routeTransports({
+        'hireflow.notify': notify,
+        'hireflow.assignOwner': notify,
+        'hireflow.webhook': webhook ?? undeliverableTransport(`webhook: ${reason}`),
+        'hireflow.openTicket': createTicketTransport(engine),
+      });
     },
     channels() {
       const chat = listChatChannels(store);

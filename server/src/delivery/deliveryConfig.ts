@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { type OutboundAllowList, parseOutboundAllow } from '../runtime.ts';
 
 /**
  * What effect delivery reads from the environment. Kept apart from `config.ts` (the lead merges it
  * into the global env schema). Nothing here throws on a bad SMTP URL: a bad URL must not stop the
  * server; the email channel reports it (status page) and each email effect goes dead with the reason.
+ * A bad `HIREFLOW_OUTBOUND_ALLOW` entry does throw (a `RangeError` naming it): it is a security
+ * setting, so the server refuses to start rather than guess.
  */
 const DeliveryEnv = z.object({
   HIREFLOW_SMTP_URL: z.string().trim().optional(),
   HIREFLOW_MAIL_FROM: z.string().trim().optional(),
   HIREFLOW_PUBLIC_URL: z.string().trim().optional(),
-  /** Comma-separated hosts / CIDRs outbound requests may reach although internal (h1's policy). */
+  /** Comma-separated hosts / addresses / CIDRs outbound requests may reach although internal. */
   HIREFLOW_OUTBOUND_ALLOW: z.string().optional(),
   /** Signing secret of outbound `hireflow.webhook` effects (Standard Webhooks `whsec_…`). */
   HIREFLOW_WEBHOOK_SECRET: z.string().trim().optional(),
@@ -23,7 +26,8 @@ export interface DeliveryConfig {
   email: ChannelState<{ url: string; from: string }>;
   /** Base URL of links in notifications (no trailing slash); defaults to the server's own URL. */
   publicUrl: string | undefined;
-  outboundAllow: string[];
+  /** Parsed once from `HIREFLOW_OUTBOUND_ALLOW`; the runtime's outbound policy reads it. */
+  outboundAllow: OutboundAllowList;
   webhook: ChannelState<{ secret: string }>;
 }
 
@@ -41,10 +45,7 @@ export function readDeliveryConfig(env: Record<string, string | undefined>): Del
   return {
     email,
     publicUrl: parsed.HIREFLOW_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
-    outboundAllow: (parsed.HIREFLOW_OUTBOUND_ALLOW ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    outboundAllow: parseOutboundAllow(parsed.HIREFLOW_OUTBOUND_ALLOW),
     webhook: secret
       ? { configured: true, value: { secret } }
       : { configured: false, reason: 'HIREFLOW_WEBHOOK_SECRET is not set' },

@@ -201,6 +201,17 @@ describe('an SLA ladder in a delivering sandbox', () => {
     expect(mail.mails).toHaveLength(2); // the rehearsal's 3-day and 5-day reminders to the recruiter
     expect(slack.received).toHaveLength(1);
 
+    // Switching it to deliver afterwards sends only what it does from then on: what it captured stays.
+    await t.admin.put('/api/sandboxes/dry-run/delivery', { deliveryMode: 'deliver' });
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await sandboxEffects('dry-run', dryId)).map((e) => e.status)).toEqual([
+      'captured',
+      'captured',
+      'captured',
+    ]);
+    expect(mail.mails).toHaveLength(2);
+    expect(slack.received).toHaveLength(1);
+
     // The recruiter sees the reminders in-app too.
     const mine = await recruiter.get<{ unread: number; items: { title: string }[] }>('/api/notifications');
     expect(mine.body.unread).toBe(2);

@@ -1,5 +1,4 @@
 import type { OutboxRow } from '../runtime.ts';
-import type { EffectStatus } from './runtimeContract.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -11,7 +10,7 @@ export function toEffectView(row: OutboxRow) {
     effectKey: row.effectKey,
     type: row.type,
     payload: row.payload as unknown,
-    status: row.status as EffectStatus,
+    status: row.status,
     attempts: row.attempts,
     lastError: row.lastError,
     createdAt: new Date(row.createdAt).toISOString(),

@@ -1,14 +1,13 @@
 import { channelsForRoles } from '../db/chatChannels.ts';
 import { doneChannels, getPreferences, markChannelDone, recordNotification } from '../db/notifications.ts';
 import type { ServerStore } from '../db/openServerStore.ts';
-import type { Clock, HireflowDb } from '../runtime.ts';
+import type { Clock, DeliveryResult, HireflowDb, Transport } from '../runtime.ts';
 import { postToChat } from './chatSender.ts';
 import type { ChannelState } from './deliveryConfig.ts';
 import type { EmailSender } from './emailSender.ts';
 import { notificationFacts } from './notificationFacts.ts';
 import { notificationTitle, renderNotificationMail } from './renderNotification.ts';
 import { resolveRecipientsIn } from './resolveRecipients.ts';
-import type { ContractTransport, DeliveryOutcome } from './runtimeContract.ts';
 
 /** What {@link createNotifyTransport} needs. */
 export interface NotifyTransportOptions {
@@ -29,7 +28,7 @@ export interface NotifyTransportOptions {
  * channel of the unit subscribed to one of the roles. Channels already done are skipped on a retry.
  * Delivered only when every channel that had something to send confirmed it.
  */
-export function createNotifyTransport(options: NotifyTransportOptions): ContractTransport {
+export function createNotifyTransport(options: NotifyTransportOptions): Transport {
   const { store } = options;
   return async (effect) => {
     const now = options.clock.now().getTime();
@@ -103,7 +102,7 @@ function outcomeOf(
   sent: string[],
   failures: { error: string; permanent: boolean }[],
   undeliverable: string | undefined,
-): DeliveryOutcome {
+): DeliveryResult {
   const errors = [...failures.map((f) => f.error), ...(undeliverable ? [undeliverable] : [])].join('; ');
   if (failures.some((f) => !f.permanent)) return { ok: false, error: errors };
   if (failures.length > 0) return { ok: false, error: errors, permanent: true };

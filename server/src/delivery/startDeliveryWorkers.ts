@@ -2,7 +2,7 @@ import type { ServerStore } from '../db/openServerStore.ts';
 import { createOutboxWorker, type Engine, type SandboxManager } from '../runtime.ts';
 import type { Delivery } from './createDelivery.ts';
 import { createDigestJob } from './digestJob.ts';
-import { releaseCaptured } from './runtimeContract.ts';
+import { releaseCaptured } from './effectRows.ts';
 
 /**
  * The delivery loops: production effects through the production transports; effects of sandboxes

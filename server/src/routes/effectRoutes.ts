@@ -1,19 +1,18 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordEffectAction } from '../db/deliveryAdmin.ts';
 import { toEffectView } from '../delivery/effectViews.ts';
-import {
-  countEffectsByStatus,
-  discardEffect,
-  EFFECT_STATUSES,
-  getEffect,
-  listEffectsByStatus,
-  retryEffect,
-} from '../delivery/runtimeContract.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { ProblemError } from '../http/ProblemError.ts';
 import { requireVisible } from '../http/principal.ts';
 import { validationHook } from '../http/validationHook.ts';
-import { getInstance, listEffects } from '../runtime.ts';
+import {
+  countEffectsByStatus,
+  discardEffect,
+  getInstance,
+  listEffects,
+  OUTBOX_STATUSES,
+  retryEffect,
+} from '../runtime.ts';
 import { IdParams, jsonBody, jsonResponse, problemResponses } from '../schemas/common.ts';
 import { DeliveryStatusSchema, EffectSchema } from '../schemas/delivery.ts';
 
@@ -35,7 +34,7 @@ const listAll = createRoute({
   summary: 'Effects by status, newest first (the dead-letter view: ?status=dead)',
   request: {
     query: z.strictObject({
-      status: z.enum(EFFECT_STATUSES).optional(),
+      status: z.enum(OUTBOX_STATUSES).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
@@ -84,23 +83,31 @@ export function effectRoutes(deps: AppDeps, now: () => number): OpenAPIHono<AppE
 
   app.openapi(listAll, (c) => {
     const { status: wanted, limit } = c.req.valid('query');
-    return c.json({ items: listEffectsByStatus(deps.db, wanted, limit).map(toEffectView) }, 200);
+    const items = listEffects(deps.db, {
+      ...(wanted === undefined ? {} : { status: wanted }),
+      limit,
+      order: 'desc',
+    });
+    return c.json({ items: items.map(toEffectView) }, 200);
   });
 
   const act = (action: 'retry' | 'discard', id: string, userId: string, reason: string | undefined) => {
-    const effect = getEffect(deps.db, id);
-    if (!effect) throw new ProblemError('NOT_FOUND');
-    const changed = action === 'retry' ? retryEffect(deps.db, id, now()) : discardEffect(deps.db, id, now());
-    if (!changed)
+    // The runtime records who and why on the row; the server's effect-action log keeps the history.
+    const resolution = { by: userId, note: reason };
+    const at = now();
+    const result =
+      action === 'retry'
+        ? retryEffect(deps.db, id, at, resolution)
+        : discardEffect(deps.db, id, at, resolution);
+    if (!result.ok && result.code === 'NOT_FOUND') throw new ProblemError('NOT_FOUND');
+    if (!result.ok)
       throw new ProblemError(
         'CONFLICT',
-        `only dead or undeliverable effects can be ${action === 'retry' ? 'retried' : 'discarded'}; this one is ${effect.status}`,
-        {
-          extra: { current: effect.status },
-        },
+        `only dead or undeliverable effects can be ${action === 'retry' ? 'retried' : 'discarded'}; this one is ${result.status}`,
+        { extra: { current: result.status } },
       );
-    recordEffectAction(deps.store, { at: now(), userId, effectId: id, action, reason: reason ?? null });
-    return toEffectView(getEffect(deps.db, id) ?? effect);
+    recordEffectAction(deps.store, { at, userId, effectId: id, action, reason: reason ?? null });
+    return toEffectView(result.effect);
   };
 
   app.openapi(retry, (c) => {

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getSandboxDelivery, setSandboxDelivery } from '../db/deliveryAdmin.ts';
+import { holdCapturedBeforeDeliver } from '../delivery/effectRows.ts';
 import type { AppDeps, AppEnv } from '../http/appEnv.ts';
 import { validationHook } from '../http/validationHook.ts';
 import { requireSandboxes, sandboxCall } from '../sandboxes/sandboxAccess.ts';
@@ -39,6 +40,10 @@ export function sandboxDeliveryRoutes(deps: AppDeps, now: () => number): OpenAPI
   app.openapi(put, (c) => {
     const name = existing(c.req.valid('param').name);
     const { deliveryMode } = c.req.valid('json');
+    // Switching to deliver sends only what the sandbox does from now on: what it captured before stays
+    // captured (marked), so a rehearsal never mails people about steps taken while capturing.
+    if (deliveryMode === 'deliver' && getSandboxDelivery(deps.store, name) !== 'deliver')
+      holdCapturedBeforeDeliver(requireSandboxes(deps).get(name).db);
     setSandboxDelivery(deps.store, name, deliveryMode, { userId: c.get('principal').user.id, now: now() });
     return c.json({ name, deliveryMode }, 200);
   });

@@ -96,7 +96,7 @@ describe('sandboxes over HTTP', () => {
     );
     expect(audit.body.items.map((e) => e.kind)).toEqual(['start', 'transition', 'timer']);
 
-    // Nothing delivers sandbox effects: every outbox row of the sandbox file is captured, never claimed.
+    // Nothing delivers sandbox effects: every outbox row of the sandbox file is still captured (never claimed).
     const file = new Database(t.server.db.sqlite.name.replace(/hireflow\.db$/, 'sandboxes/screen-pilot.db'), {
       readonly: true,
     });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EFFECT_STATUSES } from '../delivery/runtimeContract.ts';
+import { OUTBOX_STATUSES } from '../runtime.ts';
 import { BusinessUnit, UserRoleSchema } from './common.ts';
 
 /** An outbox effect as the API shows it (payload included: it holds no personal data). */
@@ -10,7 +10,7 @@ export const EffectSchema = z
     effectKey: z.string(),
     type: z.string(),
     payload: z.unknown(),
-    status: z.enum(EFFECT_STATUSES),
+    status: z.enum(OUTBOX_STATUSES),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
     createdAt: z.string(),
