@@ -78,6 +78,9 @@ describe('journey: a TA ops admin designs a workflow from a template and publish
 
     await journey.step('guard-fixed', async () => {
       await editor.typeGuard('level >= 7');
+      // Drawn after Debrief's unguarded ADVANCE, the new guarded arrow could never fire: move it above.
+      await expect(editor.guardErrors()).resolves.toEqual([expect.stringContaining('can never fire')]);
+      await editor.byTestId('transition-move-above').click();
       await expect(editor.guardErrors()).resolves.toEqual([]);
       await editor.byTestId('guard-editor').locator('.squiggly-error').waitFor({ state: 'detached' });
       await expect(editor.edgeLabel('debrief_to_reference_check').textContent()).resolves.toContain(

@@ -79,7 +79,11 @@ describe('journey: the designer says what will run, and publishes what it says',
     await journey.step('shadowed-branch-is-a-problem', async () => {
       await page.goto(`${server.url}/#/workflows/offer-routing`);
       await editor.waitForCanvas('screen');
-      await expect(editor.byTestId('validation-panel').textContent()).resolves.toContain('can never fire');
+      await page.waitForFunction(() =>
+        document
+          .querySelector('[data-testid="publish-blocked-reason"]')
+          ?.textContent?.includes('can never fire'),
+      );
       await expect(editor.byTestId('edge-order-to-offer').textContent()).resolves.toBe('2');
     });
 
