@@ -56,7 +56,7 @@ describe('hireflow erase', () => {
     const bytes = readFileSync(db()).toString('latin1');
     expect(bytes).not.toContain(marker);
     const exported = hireflow('export');
-    expect(exported.stdout).toContain('"SUBJECT.ERASE"');
+    expect(exported.stdout).toContain('SUBJECT.ERASE');
     expect(exported.stdout).not.toContain(marker);
   }, 240_000);
 });

@@ -9,14 +9,19 @@ import { runPath } from './pathRunner.ts';
 import { generatedSpecArbitrary, type SpecJson, shippedSpecs } from './workflowPool.ts';
 import { profileOf } from './workflowProfile.ts';
 
-// Instance, subject and row ids come from randomUUID. Audit hashes cover the instance id, so two runs
-// can only be compared hash for hash when both mint the same ids: a counter, reset before each run.
-// Only the id source is replaced; the engine, the store and SQLite are the real ones.
+// Instance, subject and row ids come from randomUUID, per-subject data keys from randomBytes. Audit
+// hashes cover the instance id and the sealed personal values, so two runs can only be compared hash
+// for hash when both mint the same ids and keys: a counter, reset before each run. Only these sources
+// are replaced; the engine, the store, the encryption and SQLite are the real ones.
 const ids = vi.hoisted(() => ({ next: 0 }));
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
   const randomUUID = () => `00000000-0000-4000-8000-${(ids.next++).toString(16).padStart(12, '0')}`;
-  return { ...actual, randomUUID, default: { ...actual, randomUUID } };
+  const randomBytes = (size: number) => {
+    const seed = actual.createHash('sha256').update(`key-${ids.next++}`).digest();
+    return Buffer.concat(Array.from({ length: Math.ceil(size / 32) }, () => seed)).subarray(0, size);
+  };
+  return { ...actual, randomUUID, randomBytes, default: { ...actual, randomUUID, randomBytes } };
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'hireflow-restart-'));

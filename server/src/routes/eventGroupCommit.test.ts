@@ -64,7 +64,7 @@ describe('events under group commit', () => {
       const verified = await auditor.post<{ ok: boolean; entries: number }>(
         `/api/audit/instances/${id}/verify`,
       );
-      expect(verified.body).toEqual({ ok: true, entries: 6, failures: [] });
+      expect(verified.body).toEqual({ ok: true, entries: 6 });
       // The event committed last on this instance set the level it keeps.
       const mine = answers.filter((a) => a.body.instance.id === id).map((a) => a.body.auditSeq);
       const last = answers.findIndex((a) => a.body.auditSeq === Math.max(...mine));
@@ -89,6 +89,6 @@ describe('events under group commit', () => {
     const verified = await auditor.post<{ ok: boolean; entries: number }>(
       `/api/audit/instances/${id}/verify`,
     );
-    expect(verified.body).toEqual({ ok: true, entries: 2, failures: [] });
+    expect(verified.body).toEqual({ ok: true, entries: 2 });
   });
 });
