@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAuditEntries, verify } from '../../src/audit/index.ts';
 import { createEngine, ManualClock, replay } from '../../src/engine/index.ts';
-import { createWorkflow, type HireflowDb, listTimers, openDatabase } from '../../src/store/index.ts';
+import { openSealed } from '../../src/privacy/protect.ts';
+import { openVault, subjectRefOf } from '../../src/privacy/subjectVault.ts';
+import { createWorkflow, getInstance, type HireflowDb, listTimers, openDatabase } from '../../src/store/index.ts';
 import { startWorker } from './childWorker.ts';
 import { INGEST_EVENTS_PER_INSTANCE, INGEST_INSTANCES, INGEST_SPEC, ingestEventAt } from './ingestPlan.ts';
 
@@ -40,14 +42,17 @@ function publishIngestWorkflow(file: string): void {
 
 /** The `n` of each applied event in one instance's audit chain (after its start entry), in chain order. */
 function appliedPositions(db: HireflowDb, instanceId: string): number[] {
+  // Event payloads are sealed under the subject's key in the log: open them to read the positions.
+  const row = getInstance(db, instanceId);
+  const vault = openVault(db, row ? subjectRefOf(row) : '');
   const entries = listAuditEntries(db, instanceId);
   expect(entries[0]?.kind).toBe('start');
   return entries.slice(1).map((entry) => {
     // Refusals would mean an event ran against the wrong state: a duplicate or a reordering.
     expect(entry.kind).toBe('transition');
-    const payload = entry.event.payload as { n?: number; patch?: { round?: number } };
+    const payload = openSealed(entry.event.payload, vault) as { n?: number; patch?: { round?: number } };
     const n = payload.n ?? payload.patch?.round;
-    expect(entry.event).toMatchObject(ingestEventAt(n as number));
+    expect({ ...entry.event, payload }).toMatchObject(ingestEventAt(n as number));
     return n as number;
   });
 }
