@@ -44,9 +44,13 @@ if (built && !process.argv.includes('--force')) {
   console.log('designer/dist is up to date with its sources: not rebuilding.');
 } else {
   console.log('designer sources changed since the last build: building the designer…');
-  // Under `pnpm start`, npm_execpath is the pnpm that runs us; otherwise fetch the pinned one.
+  // Under `pnpm start`, npm_execpath is the pnpm that runs us; otherwise (npm, npx, a test's global
+  // setup) fetch the pinned one.
   const pnpm = process.env.npm_execpath;
-  const [command, args] = pnpm?.endsWith('js') ? [process.execPath, [pnpm]] : ['npx', ['-y', 'pnpm@10.34.8']];
+  const [command, args] =
+    pnpm?.includes('pnpm') && pnpm.endsWith('js')
+      ? [process.execPath, [pnpm]]
+      : ['npx', ['-y', 'pnpm@10.34.8']];
   execFileSync(command, [...args, '--filter', '@hireflow/designer', 'build'], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DESIGNER_DIST, REPO_ROOT } from './repoPaths.ts';
+import { REPO_ROOT } from './repoPaths.ts';
 
 /**
  * Vitest global setup of the `tests` project: the browser journeys need the built designer, which
- * the server serves from designer/dist. Build it once here (not per test) when it is missing.
+ * the server serves from designer/dist. Build it once here (not per test) when it is missing or its
+ * sources changed since the last build (the same stamp check `pnpm start` uses), so a journey never
+ * drives a stale build.
  */
 export default function buildDesignerOnce(): void {
-  if (existsSync(join(DESIGNER_DIST, 'index.html'))) return;
-  console.log('[tests] designer/dist is missing: building the designer once…');
-  execFileSync('pnpm', ['--filter', '@hireflow/designer', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'buildDesignerIfChanged.mjs')], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
 }

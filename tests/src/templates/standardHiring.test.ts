@@ -1,4 +1,4 @@
-import { listAuditEntries } from '@hireflow/runtime';
+import { getInstance, isSealedNote, listAuditEntries, openVault, subjectRefOf } from '@hireflow/runtime';
 import { expect } from 'vitest';
 import { armedTimers, firedTimers, messagesOf } from './scenarioRecord.ts';
 import { runScenarios, type ScenarioRun } from './scenarioTable.ts';
@@ -53,12 +53,17 @@ runScenarios('standard-hiring', [
       'transition REJECT by u-recruiter',
     ],
     check(run) {
-      expect(listAuditEntries(run.db, run.id).map((e) => e.note)).toEqual([
+      // Notes are personal: the log holds them sealed under the subject's key, readable while it exists.
+      const entries = listAuditEntries(run.db, run.id);
+      expect(entries.map((e) => (e.note === null ? null : isSealedNote(e.note)))).toEqual([
         null,
         null,
         null,
-        'Salary expectations far above band.',
+        true,
       ]);
+      const instance = getInstance(run.db, run.id);
+      const vault = openVault(run.db, instance ? subjectRefOf(instance) : '');
+      expect(vault.openNote(entries[3]?.note ?? '')).toBe('Salary expectations far above band.');
     },
   },
   {
