@@ -92,12 +92,12 @@ describe('journey: an auditor looks at a workflow and replays an instance', () =
     await journey.step('dragging-changes-nothing', async () => {
       // A drag on a card may pan the view, but never moves the card relative to the others.
       const gap = async () => {
-        const a = await editor.node('interviews').boundingBox();
-        const b = await editor.node('debrief').boundingBox();
+        const a = await editor.node('hiring_manager_review').boundingBox();
+        const b = await editor.node('interviews').boundingBox();
         return Math.round((b?.x ?? 0) - (a?.x ?? 0));
       };
       const before = await gap();
-      await editor.dragNode('interviews', 120, 80);
+      await editor.dragNode('interviews', 40, 30);
       await expect(gap()).resolves.toBe(before);
     });
 
