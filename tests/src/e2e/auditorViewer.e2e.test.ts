@@ -110,7 +110,9 @@ describe('journey: an auditor looks at a workflow and replays an instance', () =
       // v1 still calls the first stage "Applied"; the draft (and v2) renamed it.
       await expect(editor.node('applied').locator('.hf-node__title').textContent()).resolves.toBe('Applied');
       await editor.byTestId('replay-entry').waitFor();
-      await expect(editor.byTestId('replay-entry').textContent()).resolves.toMatch(/Admin .* over the API/);
+      await expect(editor.byTestId('replay-entry').textContent()).resolves.toMatch(
+        /Admin .* in the designer/,
+      );
     });
 
     await journey.step('replay-step-names-the-states', async () => {
