@@ -47,7 +47,9 @@ describe('journey: a TA ops admin designs a workflow from a template and publish
     });
 
     await journey.step('connected-milestone', async () => {
-      // Room for the new stage under the debrief, then draw debrief → reference check → offer.
+      // The canvas opens on the main path at a legible zoom; fit to find the debrief, make room for the
+      // new stage under it, then draw debrief → reference check → offer.
+      await editor.byTestId('fit-view').click();
       await editor.zoomAround('debrief', 4);
       await editor.connect('debrief', 'reference_check');
       await editor.edgeLabel('debrief_to_reference_check').waitFor();
