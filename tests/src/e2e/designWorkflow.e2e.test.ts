@@ -38,6 +38,10 @@ describe('journey: a TA ops admin designs a workflow from a template and publish
     });
 
     await journey.step('added-milestone', async () => {
+      // The canvas opens on the main path at a legible zoom; fit the whole workflow so the new stage
+      // lands in its middle (Fit animates for 300 ms).
+      await editor.byTestId('fit-view').click();
+      await page.waitForTimeout(400);
       const added = await editor.addFromPalette('milestone');
       expect(added).toMatch(/^milestone/);
       await editor.commitField('state-label', 'Reference check');
@@ -47,9 +51,7 @@ describe('journey: a TA ops admin designs a workflow from a template and publish
     });
 
     await journey.step('connected-milestone', async () => {
-      // The canvas opens on the main path at a legible zoom; fit to find the debrief, make room for the
-      // new stage under it, then draw debrief → reference check → offer.
-      await editor.byTestId('fit-view').click();
+      // Room for the new stage under the debrief, then draw debrief → reference check → offer.
       await editor.zoomAround('debrief', 4);
       await editor.connect('debrief', 'reference_check');
       await editor.edgeLabel('debrief_to_reference_check').waitFor();
