@@ -25,6 +25,30 @@ describe('instanceActions', () => {
     ]);
   });
 
+  it('finds the transitions of an approval from its current step', () => {
+    const withCancel = {
+      ...spec,
+      states: spec.states.map((s) =>
+        s.id === 'offer_approval' && s.kind === 'approval'
+          ? {
+              ...s,
+              on: [
+                {
+                  id: 'cancel',
+                  event: 'CANCEL',
+                  target: 'rejected',
+                  actions: [],
+                  requiresNote: true,
+                  allowedRoles: [],
+                },
+              ],
+            }
+          : s,
+      ),
+    };
+    expect(instanceActions(withCancel, ['offer_approval:hm'], ['CANCEL'])[0]?.requiresNote).toBe(true);
+  });
+
   it('finds the transitions of a state inside a parallel track', () => {
     expect(instanceActions(spec, ['bg_run', 'refs_run'], ['CLEAR']).map((a) => a.event)).toEqual(['CLEAR']);
   });

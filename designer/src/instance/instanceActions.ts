@@ -25,7 +25,9 @@ export function instanceActions(
   const candidates: TransitionSpec[] = [];
   if (spec) {
     const located = listStates(spec);
-    for (const id of activeStates) {
+    for (const active of activeStates) {
+      // An approval reports its current step as `<stateId>:<stepId>`; the transitions are the state's.
+      const id = active.split(':')[0] ?? active;
       const here = located.find((l) => l.state.id === id);
       const state = here?.state;
       if (state && state.kind !== 'final' && state.kind !== 'decision') candidates.push(...state.on);

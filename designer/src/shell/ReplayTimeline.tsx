@@ -91,7 +91,7 @@ export function ReplayTimeline(props: {
               <div>
                 <dt>Step</dt>
                 <dd>
-                  #{entry.seq} {entry.kind} (v{entry.version})
+                  #{entry.seq} {entry.kind}
                 </dd>
               </div>
               <div>

@@ -92,12 +92,12 @@ describe('journey: an auditor looks at a workflow and replays an instance', () =
     await journey.step('dragging-changes-nothing', async () => {
       // A drag on a card may pan the view, but never moves the card relative to the others.
       const gap = async () => {
-        const a = await editor.node('interviews').boundingBox();
-        const b = await editor.node('debrief').boundingBox();
+        const a = await editor.node('hiring_manager_review').boundingBox();
+        const b = await editor.node('interviews').boundingBox();
         return Math.round((b?.x ?? 0) - (a?.x ?? 0));
       };
       const before = await gap();
-      await editor.dragNode('interviews', 120, 80);
+      await editor.dragNode('interviews', 40, 30);
       await expect(gap()).resolves.toBe(before);
     });
 
@@ -110,7 +110,9 @@ describe('journey: an auditor looks at a workflow and replays an instance', () =
       // v1 still calls the first stage "Applied"; the draft (and v2) renamed it.
       await expect(editor.node('applied').locator('.hf-node__title').textContent()).resolves.toBe('Applied');
       await editor.byTestId('replay-entry').waitFor();
-      await expect(editor.byTestId('replay-entry').textContent()).resolves.toMatch(/Admin .* over the API/);
+      await expect(editor.byTestId('replay-entry').textContent()).resolves.toMatch(
+        /Admin .* in the designer/,
+      );
     });
 
     await journey.step('replay-step-names-the-states', async () => {

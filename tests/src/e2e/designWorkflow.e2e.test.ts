@@ -38,6 +38,10 @@ describe('journey: a TA ops admin designs a workflow from a template and publish
     });
 
     await journey.step('added-milestone', async () => {
+      // The canvas opens on the main path at a legible zoom; fit the whole workflow so the new stage
+      // lands in its middle (Fit animates for 300 ms).
+      await editor.byTestId('fit-view').click();
+      await page.waitForTimeout(400);
       const added = await editor.addFromPalette('milestone');
       expect(added).toMatch(/^milestone/);
       await editor.commitField('state-label', 'Reference check');

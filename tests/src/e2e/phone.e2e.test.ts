@@ -103,6 +103,7 @@ describe('journey: a hiring manager acts from a phone', () => {
       await page.goto(`${server.url}/#/workflows/${workflow.id}`);
       await page.getByTestId('desktop-only').waitFor({ state: 'visible' });
     });
-    expect(h.consoleErrors).toEqual([]);
+    // The instance page asks for the audit trail and, refused (403) for this role, says who may read it.
+    expect(h.consoleErrors.filter((e) => !e.includes('status of 403'))).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ describe('journey: a TA ops admin simulates a workflow and replays a running ins
       expect(first).toContain('start');
       const second = await replay.scrubTo(1);
       expect(second).toContain('ADVANCE');
-      expect(second).toContain('applied → recruiter_screen');
+      expect(second).toContain('Applied → Recruiter screen');
       await expect(editor.node('recruiter_screen').getAttribute('class')).resolves.toContain('is-active');
       await expect(editor.node('applied').getAttribute('class')).resolves.toContain('is-visited');
     });
