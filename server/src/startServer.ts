@@ -93,7 +93,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const engine = metrics ? instrumentEngine(bareEngine, metrics) : bareEngine;
   const shutdown = new AbortController();
   // Signed tree heads over the audit log, published to a witness directory outside the database.
-  const auditAnchor = startAuditAnchor(engine, dirname(options.dbFile), process.env);
+  const auditAnchor = startAuditAnchor(engine, dirname(options.dbFile), process.env, {
+    schedule: options.workers !== false,
+    ...(options.logger
+      ? {
+          log: {
+            warn: (m: string) => options.logger?.warn(m),
+            error: (m: string) => options.logger?.error(m),
+          },
+        }
+      : {}),
+  });
   const committer =
     options.groupCommit === false
       ? undefined

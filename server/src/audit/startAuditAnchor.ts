@@ -20,16 +20,29 @@ const positive = (value: string | undefined, fallback: number, name: string): nu
   return n;
 };
 
+/** Where the anchor reports; the server passes its structured logger. */
+export interface AuditAnchorLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
 /**
  * Loads (or on first start generates) the tree-head signing key, signs a head now, then on the
- * schedule, and publishes each to the witness directory. `stop()` signs a last head (shutdown).
+ * schedule (unless `schedule` is false: a server without background workers), and publishes each to
+ * the witness directory. `stop()` signs a last head (shutdown).
  */
-export function startAuditAnchor(engine: Engine, dataDir: string, env: AuditAnchorEnv): AuditAnchor {
+export function startAuditAnchor(
+  engine: Engine,
+  dataDir: string,
+  env: AuditAnchorEnv,
+  options: { log?: AuditAnchorLog; schedule?: boolean } = {},
+): AuditAnchor {
+  const log = options.log ?? { warn: console.warn, error: console.error };
   const key = loadAuditKey({
     envValue: env.HIREFLOW_AUDIT_KEY,
     dataDir,
     generate: true,
-    warn: (message) => console.warn(message),
+    warn: (message) => log.warn(message),
   });
   if (!key) throw new Error('audit: no signing key');
   const anchor = createAuditAnchor({
@@ -37,9 +50,10 @@ export function startAuditAnchor(engine: Engine, dataDir: string, env: AuditAnch
     key,
     witnessDir: env.HIREFLOW_AUDIT_WITNESS_DIR || join(dataDir, 'witness'),
     now: () => engine.clock.now().getTime(),
-    onError: (message) => console.error(`audit: tree head not written: ${message}`),
+    onError: (message) => log.error(`audit: tree head not written: ${message}`),
   });
   anchor.writeHead({ force: true });
+  if (options.schedule === false) return anchor;
   anchor.start({
     everyMs: positive(env.HIREFLOW_AUDIT_HEAD_MS, 1000, 'HIREFLOW_AUDIT_HEAD_MS'),
     everyEntries: positive(env.HIREFLOW_AUDIT_HEAD_ENTRIES, 1000, 'HIREFLOW_AUDIT_HEAD_ENTRIES'),
