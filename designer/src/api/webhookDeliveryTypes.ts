@@ -1,8 +1,17 @@
+import type { components } from './generated/openapi.ts';
+
 /**
- * The delivery log's shapes, as `server/src/routes/deliveryLogRoutes.ts` declares them (OpenAPI
- * `WebhookDelivery`, `WebhookDeliveryDetail`, `WebhookDeliveryAnswer`). Written out here until the
- * designer's types are generated from the OpenAPI document; keep them in step with those schemas.
+ * The ATS delivery log's shapes (`server/src/routes/deliveryLogRoutes.ts`), derived from the one HTTP
+ * contract (`generated/openapi.ts`): nothing hand-kept.
  */
+type Schemas = components['schemas'];
+
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type DeliveryOutcome = WebhookDelivery['outcome'];
+export type WebhookDeliveryDetail = Schemas['WebhookDeliveryDetail'];
+export type DeliveryResult = WebhookDeliveryDetail['results'][number];
+
+/** Every outcome, in the order the filter lists them; the type check keeps it complete and exact. */
 export const DELIVERY_OUTCOMES = [
   'started',
   'applied',
@@ -15,35 +24,9 @@ export const DELIVERY_OUTCOMES = [
   'malformed',
   'oversized',
   'failed',
-] as const;
-export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+] as const satisfies readonly DeliveryOutcome[];
 
-export interface WebhookDelivery {
-  id: string;
-  vendor: string;
-  vendorDeliveryId: string | null;
-  receivedAt: string;
-  bodyDigest: string;
-  bodyBytes: number;
-  vendorEvent: string | null;
-  externalRef: string | null;
-  stage: string | null;
-  outcome: DeliveryOutcome;
-  reason: string | null;
-  duplicateOf: string | null;
-  attempts: number;
-  lastProcessedAt: string;
-}
-
-export interface DeliveryResult {
-  workflowId: string;
-  instanceId: string | null;
-  outcome: 'started' | 'applied' | 'already_started' | 'no_instance' | 'refused';
-  reason?: string;
-}
-
-export interface WebhookDeliveryDetail extends WebhookDelivery {
-  results: DeliveryResult[];
-  history: { at: string; actor: string; outcome: string; reason: string | null }[];
-  bodyKept: boolean;
-}
+// A compile error here means the server gained an outcome the filter does not list.
+type Missing = Exclude<DeliveryOutcome, (typeof DELIVERY_OUTCOMES)[number]>;
+const complete: Missing extends never ? true : never = true;
+void complete;
