@@ -6,7 +6,13 @@ import { listAuditEntries, verify } from '../../src/audit/index.ts';
 import { createEngine, ManualClock, replay } from '../../src/engine/index.ts';
 import { openSealed } from '../../src/privacy/protect.ts';
 import { openVault, subjectRefOf } from '../../src/privacy/subjectVault.ts';
-import { createWorkflow, getInstance, type HireflowDb, listTimers, openDatabase } from '../../src/store/index.ts';
+import {
+  createWorkflow,
+  getInstance,
+  type HireflowDb,
+  listTimers,
+  openDatabase,
+} from '../../src/store/index.ts';
 import { startWorker } from './childWorker.ts';
 import { INGEST_EVENTS_PER_INSTANCE, INGEST_INSTANCES, INGEST_SPEC, ingestEventAt } from './ingestPlan.ts';
 

@@ -18,7 +18,10 @@ vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
   const randomUUID = () => `00000000-0000-4000-8000-${(ids.next++).toString(16).padStart(12, '0')}`;
   const randomBytes = (size: number) => {
-    const seed = actual.createHash('sha256').update(`key-${ids.next++}`).digest();
+    const seed = actual
+      .createHash('sha256')
+      .update(`key-${ids.next++}`)
+      .digest();
     return Buffer.concat(Array.from({ length: Math.ceil(size / 32) }, () => seed)).subarray(0, size);
   };
   return { ...actual, randomUUID, randomBytes, default: { ...actual, randomUUID, randomBytes } };
