@@ -21,6 +21,23 @@ export type RawAuditRow = [
 export const ROW_COLUMNS = `seq, instance_id, idx, workflow_id, version_id, at, body, definition_hash, snapshot_hash,
   prev_hash, hash`;
 
+/** The hashed text of a stored row: exactly what its hash covers (see docs/audit-format.md). */
+export function rowText(raw: RawAuditRow): string {
+  const [seq, instanceId, idx, workflowId, versionId, at, body, definitionHash, snapshotHash, prevHash] = raw;
+  return entryText({
+    seq,
+    instanceId,
+    idx,
+    workflowId,
+    versionId,
+    at,
+    body,
+    definitionHash,
+    snapshotHash,
+    prevHash,
+  });
+}
+
 /** An instance's chain tip while scanning. */
 export interface ChainTip {
   idx: number;
@@ -39,7 +56,7 @@ export function checkRow(
   raw: RawAuditRow,
   tip: ChainTip | undefined,
 ): { hash: string } | { code: LinkFailureCode; reason: string } {
-  const [seq, instanceId, idx, workflowId, versionId, at, body, definitionHash, snapshotHash, prevHash] = raw;
+  const [seq, idx, body, prevHash] = [raw[0], raw[2], raw[6], raw[9]];
   // Typed columns keep the spliced text unambiguous (SQLite would store text in an integer column).
   if (typeof idx !== 'number' || typeof seq !== 'number' || typeof body !== 'string')
     return { code: 'MALFORMED_ENTRY', reason: 'a column holds a value of the wrong type' };
@@ -47,20 +64,7 @@ export function checkRow(
   if (idx !== expectedIdx) return { code: 'IDX_GAP', reason: `expected entry ${expectedIdx}, found ${idx}` };
   if (prevHash !== (tip?.hash ?? GENESIS_HASH))
     return { code: 'BROKEN_LINK', reason: 'prevHash is not the hash of the previous entry' };
-  const hash = entryHash(
-    entryText({
-      seq,
-      instanceId,
-      idx,
-      workflowId,
-      versionId,
-      at,
-      body,
-      definitionHash,
-      snapshotHash,
-      prevHash,
-    }),
-  );
+  const hash = entryHash(rowText(raw));
   if (hash !== raw[10])
     return { code: 'HASH_MISMATCH', reason: 'the stored hash does not match the entry content' };
   return { hash };

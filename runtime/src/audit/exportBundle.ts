@@ -1,7 +1,6 @@
 import type { HireflowDb } from '../store/index.ts';
 import { anchorFor } from './auditAnchor.ts';
-import { type RawAuditRow, ROW_COLUMNS } from './chainCheck.ts';
-import { entryText } from './entryText.ts';
+import { type RawAuditRow, ROW_COLUMNS, rowText } from './chainCheck.ts';
 import { inclusionProof, type SubtreeCache } from './merkle.ts';
 import { latestTreeHead, leafHashes, proveChainHead } from './proofs.ts';
 import type { SignedTreeHead } from './treeHead.ts';
@@ -69,19 +68,8 @@ export function* exportBundleLines(db: HireflowDb, instanceId?: string): Generat
   const leaves = instanceId === undefined || !head ? [] : leafHashes(db, size);
   const cache: SubtreeCache = new Map();
   for (const raw of rows as IterableIterator<RawAuditRow>) {
-    const [seq, id, idx, workflowId, versionId, at, body, definitionHash, snapshotHash, prevHash, hash] = raw;
-    const text = entryText({
-      seq,
-      instanceId: id,
-      idx,
-      workflowId,
-      versionId,
-      at,
-      body,
-      definitionHash,
-      snapshotHash,
-      prevHash,
-    });
+    const [seq, hash] = [raw[0], raw[10]];
+    const text = rowText(raw);
     const line: Record<string, unknown> = { type: 'entry', text, hash };
     if (instanceId !== undefined && head)
       line.inclusion = inclusionProof(leaves, seq - 1, 0, size, cache).map((b) => b.toString('hex'));
