@@ -8,7 +8,7 @@ import { createAuditAnchor, loadAuditKey, textHash, verify } from '../src/audit/
 import { seedAuditLog } from '../src/audit/testLog.ts';
 import { createEngine, type EngineActor, ManualClock } from '../src/engine/index.ts';
 import { createWorkflow, openTempDatabase } from '../src/store/index.ts';
-import type { BenchResult } from './benchResult.ts';
+import { type BenchResult, relativeResult } from './benchResult.ts';
 
 function throughput(ms: number, fn: () => number): number {
   const start = performance.now();
@@ -16,22 +16,6 @@ function throughput(ms: number, fn: () => number): number {
   while (performance.now() - start < ms) ops += fn();
   return (ops * 1000) / (performance.now() - start);
 }
-
-const relative = (
-  name: string,
-  value: number,
-  unit: string,
-  baseline: number,
-  target?: string,
-  met?: boolean,
-): BenchResult => ({
-  name,
-  value,
-  unit,
-  baseline,
-  ratio: value / baseline,
-  ...(target ? { target, met } : {}),
-});
 
 const SPEC = JSON.parse(readFileSync(new URL('../samples/hiring.workflow.json', import.meta.url), 'utf8'));
 const ACTOR: EngineActor = { id: 'bench', role: 'recruiter', via: 'api', businessUnits: '*' };
@@ -132,7 +116,7 @@ export async function benchAudit(): Promise<BenchResult[]> {
     const withoutCommitments = 1 / (1 / steps - 1 / commitments);
 
     return [
-      relative(
+      relativeResult(
         'verify() (chains + Merkle + signed head) vs sha256 loop over the same bytes',
         verifyRate,
         'entries/s',
@@ -140,13 +124,13 @@ export async function benchAudit(): Promise<BenchResult[]> {
         '>= 0.5x',
         verifyRate >= 0.5 * sha256Loop,
       ),
-      relative(
+      relativeResult(
         'signed tree head written (sign + witness + db, 200 chains) vs bare Ed25519 sign',
         heads,
         'heads/s',
         bareSign,
       ),
-      relative(
+      relativeResult(
         'engine step with snapshot/definition commitments vs the same step without them',
         steps,
         'steps/s',

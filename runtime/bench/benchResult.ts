@@ -27,3 +27,15 @@ export function isBenchResult(value: unknown): value is BenchResult {
     typeof r.ratio === 'number'
   );
 }
+
+/** A figure beside its baseline (ratio = value / baseline), with its goal when it has one. */
+export function relativeResult(
+  name: string,
+  value: number,
+  unit: string,
+  baseline: number,
+  target?: string,
+  met?: boolean,
+): BenchResult {
+  return { name, value, unit, baseline, ratio: value / baseline, ...(target ? { target, met } : {}) };
+}

@@ -11,7 +11,7 @@ import {
   replay,
 } from '../src/engine/index.ts';
 import { createWorkflow, openTempDatabase } from '../src/store/index.ts';
-import type { BenchResult } from './benchResult.ts';
+import { type BenchResult, relativeResult } from './benchResult.ts';
 
 const SPEC = JSON.parse(readFileSync(new URL('../samples/hiring.workflow.json', import.meta.url), 'utf8'));
 const ACTOR: EngineActor = { id: 'bench', role: 'recruiter', via: 'api', businessUnits: '*' };
@@ -26,22 +26,6 @@ function throughput(ms: number, fn: () => number): number {
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-const result = (
-  name: string,
-  value: number,
-  unit: string,
-  baseline: number,
-  target?: string,
-  met?: boolean,
-): BenchResult => ({
-  name,
-  value,
-  unit,
-  baseline,
-  ratio: value / baseline,
-  target,
-  met,
-});
 
 function setup() {
   const temp = openTempDatabase();
@@ -174,10 +158,10 @@ export async function benchEngine(): Promise<BenchResult[]> {
     lateness.sort((a, b) => a - b);
 
     return [
-      result('C_full: raw insert, autocommit, WAL + synchronous=FULL', cFull, 'ops/s', cFull),
-      result('R_batch: raw insert, 1,000 rows per transaction', rBatch, 'rows/s', rBatch),
-      result('X: pure xstate transition() on the sample machine', x, 'transitions/s', x),
-      result(
+      relativeResult('C_full: raw insert, autocommit, WAL + synchronous=FULL', cFull, 'ops/s', cFull),
+      relativeResult('R_batch: raw insert, 1,000 rows per transaction', rBatch, 'rows/s', rBatch),
+      relativeResult('X: pure xstate transition() on the sample machine', x, 'transitions/s', x),
+      relativeResult(
         'durable engine.send, one event per transaction vs C_full',
         durable,
         'events/s',
@@ -185,7 +169,7 @@ export async function benchEngine(): Promise<BenchResult[]> {
         '>= 0.8x',
         durable >= 0.8 * cFull,
       ),
-      result(
+      relativeResult(
         'group commit (<= 2 ms, ack after commit) vs R_batch',
         grouped,
         'events/s',
@@ -193,7 +177,7 @@ export async function benchEngine(): Promise<BenchResult[]> {
         '>= 0.25x',
         grouped >= 0.25 * rBatch,
       ),
-      result(
+      relativeResult(
         'persisted transition latency p99 vs raw insert p99',
         quantile(latencies, 0.99),
         'ms',
@@ -201,7 +185,7 @@ export async function benchEngine(): Promise<BenchResult[]> {
         '<= 1 ms',
         quantile(latencies, 0.99) <= 1,
       ),
-      result(
+      relativeResult(
         'persisted transition latency p99.9 vs raw insert p99.9',
         quantile(latencies, 0.999),
         'ms',
@@ -209,8 +193,8 @@ export async function benchEngine(): Promise<BenchResult[]> {
         '<= 2 ms',
         quantile(latencies, 0.999) <= 2,
       ),
-      result('replay vs X', replayed, 'entries/s', x, '>= 50,000/s', replayed >= 50_000),
-      result(
+      relativeResult('replay vs X', replayed, 'entries/s', x, '>= 50,000/s', replayed >= 50_000),
+      relativeResult(
         `process RSS with ${onDisk.toLocaleString('en-US')} instances on disk vs RSS before the bench`,
         process.memoryUsage().rss / 1e6,
         'MB',
@@ -218,7 +202,7 @@ export async function benchEngine(): Promise<BenchResult[]> {
         '< 300 MB (at 1M instances)',
         process.memoryUsage().rss < 300e6,
       ),
-      result(
+      relativeResult(
         `${fired.toLocaleString('en-US')} timers due at once: p99 lateness vs 1 ms`,
         quantile(lateness, 0.99),
         'ms',
