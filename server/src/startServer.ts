@@ -95,14 +95,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Signed tree heads over the audit log, published to a witness directory outside the database.
   const auditAnchor = startAuditAnchor(engine, dirname(options.dbFile), process.env, {
     schedule: options.workers !== false,
-    ...(options.logger
-      ? {
-          log: {
-            warn: (m: string) => options.logger?.warn(m),
-            error: (m: string) => options.logger?.error(m),
-          },
-        }
-      : {}),
+    ...(options.logger ? { log: options.logger } : {}),
   });
   const committer =
     options.groupCommit === false
@@ -149,10 +142,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             onFired: (lateMs) => metrics?.timerLateness.observe(Math.max(0, lateMs) / 1000),
           },
         );
-  const retention =
-    options.workers === false
-      ? undefined
-      : startRetention(engine, store, parseRetentionPolicy(process.env.HIREFLOW_RETENTION));
   const designerServed = options.designerDist ? serveDesigner(app, options.designerDist) : false;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () =>
@@ -187,7 +176,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         );
         sweep.unref();
         server.close((error) => {
-          retention?.stop();
           clearTimeout(deadline);
           clearInterval(sweep);
           heartbeat = 'stopped';
@@ -207,9 +195,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
 /**
  * The scheduler fires due timers through the engine; the delivery workers send effects through the
- * configured transports (`undeliverable` with a reason where none is configured). Maintenance
- * checkpoints the WAL on a timer: the store turns SQLite's auto-checkpoint off, so without it the WAL
- * grows with every commit and every write gets slower.
+ * configured transports (`undeliverable` with a reason where none is configured); retention erases and
+ * prunes on its policy (`HIREFLOW_RETENTION`). Maintenance checkpoints the WAL on a timer: the store
+ * turns SQLite's auto-checkpoint off, so without it the WAL grows with every commit and every write
+ * gets slower.
  */
 function startWorkers(
   engine: Engine,
@@ -219,8 +208,14 @@ function startWorkers(
   const scheduler = startScheduler(engine, 250, observer);
   const maintenance = startMaintenance({ db: engine.db, clock: engine.clock });
   const delivery = startDeliveryWorkers({ engine, ...deliveryDeps });
+  const retention = startRetention(
+    engine,
+    deliveryDeps.store,
+    parseRetentionPolicy(process.env.HIREFLOW_RETENTION),
+  );
   return {
     async stop() {
+      retention.stop();
       scheduler.stop();
       maintenance.stop();
       await delivery.stop();
